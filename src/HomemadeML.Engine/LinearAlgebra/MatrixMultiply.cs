@@ -1,0 +1,70 @@
+namespace HomemadeML.Engine.LinearAlgebra;
+
+/// <summary>
+/// Matrix products in the three forms training needs: C = A·B (forward pass, predictions),
+/// C = Aᵀ·B (gradients Xᵀ·δ) and C = A·Bᵀ (back-propagating δ·Wᵀ).
+/// With <c>accumulate</c> the product is added to C instead of overwriting it.
+/// </summary>
+public static class MatrixMultiply
+{
+    /// <summary>Computes C = A·B (or C += A·B).</summary>
+    public static void Multiply(Matrix a, Matrix b, Matrix destination, bool accumulate = false)
+    {
+        RequireShapes(a.Rows, a.Columns, b.Rows, b.Columns, destination, nameof(b));
+        Gemm(a.Data, a.Columns, 1, b.Data, b.Columns, 1, destination, a.Columns, accumulate);
+    }
+
+    /// <summary>Computes C = Aᵀ·B (or C += Aᵀ·B) without forming Aᵀ.</summary>
+    public static void MultiplyTransposedLeft(Matrix a, Matrix b, Matrix destination, bool accumulate = false)
+    {
+        RequireShapes(a.Columns, a.Rows, b.Rows, b.Columns, destination, nameof(b));
+        Gemm(a.Data, 1, a.Columns, b.Data, b.Columns, 1, destination, a.Rows, accumulate);
+    }
+
+    /// <summary>Computes C = A·Bᵀ (or C += A·Bᵀ) without forming Bᵀ.</summary>
+    public static void MultiplyTransposedRight(Matrix a, Matrix b, Matrix destination, bool accumulate = false)
+    {
+        RequireShapes(a.Rows, a.Columns, b.Columns, b.Rows, destination, nameof(b));
+        Gemm(a.Data, a.Columns, 1, b.Data, 1, b.Columns, destination, a.Columns, accumulate);
+    }
+
+    /// <summary>Allocating convenience form of <see cref="Multiply(Matrix, Matrix, Matrix, bool)"/>.</summary>
+    public static Matrix Multiply(Matrix a, Matrix b)
+    {
+        var c = new Matrix(a.Rows, b.Columns);
+        Multiply(a, b, c);
+        return c;
+    }
+
+    private static void RequireShapes(int m, int k, int kB, int n, Matrix destination, string bName)
+    {
+        if (k != kB)
+        {
+            throw new ArgumentException($"inner dimensions differ: {m}×{k} times {kB}×{n}.", bName);
+        }
+
+        if (destination.Rows != m || destination.Columns != n)
+        {
+            throw new ArgumentException($"destination is {destination.Rows}×{destination.Columns}; the product is {m}×{n}.", nameof(destination));
+        }
+    }
+
+    // Reference strided product; element (i, p) of op(A) is a[i*aRowStride + p*aColStride].
+    private static void Gemm(double[] a, int aRowStride, int aColStride, double[] b, int bRowStride, int bColStride, Matrix c, int k, bool accumulate)
+    {
+        int m = c.Rows, n = c.Columns;
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double sum = accumulate ? c.Data[(i * n) + j] : 0;
+                for (int p = 0; p < k; p++)
+                {
+                    sum += a[(i * aRowStride) + (p * aColStride)] * b[(p * bRowStride) + (j * bColStride)];
+                }
+
+                c.Data[(i * n) + j] = sum;
+            }
+        }
+    }
+}
