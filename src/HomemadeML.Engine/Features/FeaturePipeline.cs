@@ -12,6 +12,9 @@ namespace HomemadeML.Engine.Features;
 /// </summary>
 public sealed class FeaturePipeline
 {
+    /// <summary>Most design-matrix columns a pipeline may produce: beyond this, high degrees on wide data would exhaust memory.</summary>
+    public const int MaxOutputColumns = 100_000;
+
     private readonly double[] _mean;
     private readonly double[] _deviation;
     private readonly double[] _polynomialMean;
@@ -83,24 +86,32 @@ public sealed class FeaturePipeline
         }
 
         var pairs = options.PolynomialDegree > 0 ? PolynomialFeatures.Pairs(n) : [];
-        int polynomialCount = PolynomialFeatures.Count(pairs.Length, options.PolynomialDegree);
-        var polynomialMean = new double[polynomialCount];
-        var polynomialDeviation = new double[polynomialCount];
+        long polynomialCount = (long)pairs.Length * (options.PolynomialDegree * (options.PolynomialDegree + 3) / 2);
+        long outputColumns = 1 + n + ((long)n * options.SinusoidDegree) + polynomialCount;
+        if (outputColumns > MaxOutputColumns)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), outputColumns,
+                $"PolynomialDegree {options.PolynomialDegree} and SinusoidDegree {options.SinusoidDegree} on {n} features give {outputColumns:N0} columns; at most {MaxOutputColumns:N0} are allowed.");
+        }
+
+        var polynomialMean = new double[(int)polynomialCount];
+        var polynomialDeviation = new double[(int)polynomialCount];
         polynomialDeviation.AsSpan().Fill(1);
         var pipeline = new FeaturePipeline(options, n, mean, deviation, pairs, polynomialMean, polynomialDeviation);
         if (polynomialCount > 0 && options.Normalize)
         {
             // The polynomial terms of the training rows (built from normalized inputs) give their own statistics.
-            var raw = new double[checked(x.Rows * polynomialCount)];
+            int terms = (int)polynomialCount;
+            var raw = new double[checked(x.Rows * terms)];
             var normalizedRow = new double[n];
             var scratch = new double[PolynomialFeatures.ScratchLength(pairs.Length, options.PolynomialDegree)];
             for (int i = 0; i < x.Rows; i++)
             {
                 pipeline.NormalizeRow(x.Row(i), normalizedRow);
-                PolynomialFeatures.Generate(normalizedRow, pairs, options.PolynomialDegree, scratch, raw.AsSpan(i * polynomialCount, polynomialCount));
+                PolynomialFeatures.Generate(normalizedRow, pairs, options.PolynomialDegree, scratch, raw.AsSpan(i * terms, terms));
             }
 
-            ColumnStatistics.Compute(raw, x.Rows, polynomialCount, polynomialMean, polynomialDeviation);
+            ColumnStatistics.Compute(raw, x.Rows, terms, polynomialMean, polynomialDeviation);
         }
 
         return pipeline;

@@ -21,7 +21,19 @@ public static partial class Kernels
     public static void MultiplyAdd(double alpha, ReadOnlySpan<double> x, Span<double> destination)
     {
         RequireSameLength(x.Length, destination.Length, nameof(destination));
-        for (int i = 0; i < x.Length; i++)
+        int i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            var a = new System.Numerics.Vector<double>(alpha);
+            int width = System.Numerics.Vector<double>.Count;
+            for (; i <= x.Length - width; i += width)
+            {
+                var d = new System.Numerics.Vector<double>(destination[i..]);
+                (d + (a * new System.Numerics.Vector<double>(x[i..]))).CopyTo(destination[i..]);
+            }
+        }
+
+        for (; i < x.Length; i++)
         {
             destination[i] += alpha * x[i];
         }

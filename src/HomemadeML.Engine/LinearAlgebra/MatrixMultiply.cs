@@ -49,21 +49,50 @@ public static class MatrixMultiply
         }
     }
 
-    // Reference strided product; element (i, p) of op(A) is a[i*aRowStride + p*aColStride].
+    // Row-oriented product: each row of C is a sum of rows of op(B) scaled by op(A)'s entries, so the
+    // inner loop is a contiguous, vectorized axpy. op(B) is made row-major once when it is Bᵀ.
+    // Rows of C are split across cores when the product is large enough to pay for the threads.
     private static void Gemm(double[] a, int aRowStride, int aColStride, double[] b, int bRowStride, int bColStride, Matrix c, int k, bool accumulate)
     {
         int m = c.Rows, n = c.Columns;
-        for (int i = 0; i < m; i++)
+        double[] rowMajorB = b;
+        if (bColStride != 1)
         {
-            for (int j = 0; j < n; j++)
+            rowMajorB = new double[k * n];
+            for (int p = 0; p < k; p++)
             {
-                double sum = accumulate ? c.Data[(i * n) + j] : 0;
-                for (int p = 0; p < k; p++)
+                for (int j = 0; j < n; j++)
                 {
-                    sum += a[(i * aRowStride) + (p * aColStride)] * b[(p * bRowStride) + (j * bColStride)];
+                    rowMajorB[(p * n) + j] = b[(p * bRowStride) + (j * bColStride)];
                 }
+            }
+        }
 
-                c.Data[(i * n) + j] = sum;
+        double[] cData = c.Data;
+        void ComputeRow(int i)
+        {
+            var cRow = cData.AsSpan(i * n, n);
+            if (!accumulate)
+            {
+                cRow.Clear();
+            }
+
+            for (int p = 0; p < k; p++)
+            {
+                Kernels.Kernels.MultiplyAdd(a[(i * aRowStride) + (p * aColStride)], rowMajorB.AsSpan(p * n, n), cRow);
+            }
+        }
+
+        const long ParallelThreshold = 1L << 18;
+        if ((long)m * n * k >= ParallelThreshold && m > 1)
+        {
+            Parallel.For(0, m, ComputeRow);
+        }
+        else
+        {
+            for (int i = 0; i < m; i++)
+            {
+                ComputeRow(i);
             }
         }
     }

@@ -15,9 +15,11 @@ public class LogisticRegressionFashionMnistTests
         Assert.Equal((60_000, 784), (trainX.Rows, trainX.Columns));
         Assert.Equal(10_000, testX.Rows);
 
-        // λ = 25 is homemade's Fashion-MNIST demo value. L-BFGS passes 0.84 test accuracy well before its
-        // gradient tolerance; 100 iterations keeps the run short on 2 cores (homemade's demo allows 10 000 CG steps).
-        var options = new LogisticRegressionOptions { Regularization = 25, Iterations = 100 };
+        // λ = 25 is homemade's Fashion-MNIST demo value. On raw pixels one-vs-all tops out near 0.842 (scipy's
+        // L-BFGS run to convergence: 0.8425), too close to the bar; homemade's sinusoid features (degree 1 adds
+        // sin(x) of every normalized pixel) lift it to 0.847 after 100 iterations and 0.851 after 300 (same scipy
+        // check), so 100 L-BFGS iterations clear 0.84 with room to spare and keep the run short.
+        var options = new LogisticRegressionOptions { Regularization = 25, SinusoidDegree = 1, Iterations = 100 };
         var clock = Stopwatch.StartNew();
         var model = new LogisticRegression(options).Fit(trainX, trainLabels, 10, cancellationToken: TestContext.Current.CancellationToken);
         var trainingTime = clock.Elapsed;

@@ -152,6 +152,15 @@ public class FeaturePipelineTests
     }
 
     [Fact]
+    public void Fit_DegreesTooRichForTheFeatureCount_ThrowsNamingOptions()
+    {
+        // 784 pixels with polynomial degree 20: 392 pairs × 230 terms = 90,160 columns plus sinusoids 20 × 784.
+        var options = new FeatureOptions { PolynomialDegree = 20, SinusoidDegree = 20 };
+        var ex = Assert.Throws<ArgumentOutOfRangeException>("options", () => FeaturePipeline.Fit(new Matrix(2, 784), options));
+        Assert.Contains("at most 100,000", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Transform_WrongColumnCount_ThrowsNamingX()
     {
         var pipeline = FeaturePipeline.Fit(new Matrix(3, 2));

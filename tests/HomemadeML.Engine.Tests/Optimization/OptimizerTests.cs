@@ -134,6 +134,51 @@ public class OptimizerTests
         Assert.True(used - baseline < 16 * 1024, $"{kind}: {used - baseline} bytes beyond the monitor's own over {result.Iterations} iterations");
     }
 
+    [Theory]
+    [InlineData(OptimizerKind.GradientDescent)]
+    [InlineData(OptimizerKind.ConjugateGradient)]
+    [InlineData(OptimizerKind.Lbfgs)]
+    public void Minimize_NonFiniteStartingCost_ReportsDivergedWithoutMoving(OptimizerKind kind)
+    {
+        double[] p = [3, 4];
+        var options = new OptimizerOptions { Kind = kind };
+        var result = Optimizer.Minimize((_, g) => { g.Clear(); return double.NaN; }, p, options, Monitor(options));
+
+        Assert.Equal((StopReason.Diverged, 0), (result.StopReason, result.Iterations));
+        Assert.Equal([3.0, 4.0], p);
+    }
+
+    [Theory]
+    [InlineData(OptimizerKind.ConjugateGradient)]
+    [InlineData(OptimizerKind.Lbfgs)]
+    public void Minimize_TrialStepHitsInfiniteCost_ShrinksTheStepAndConverges(OptimizerKind kind)
+    {
+        // J = −θ − 0.01·log(1 − θ) is +∞ for θ ≥ 1 and has its minimum at θ = 0.99. From θ = 0 the first trial
+        // (a unit-length step) lands exactly on the wall.
+        int infinite = 0;
+        Objective walled = (p, g) =>
+        {
+            if (p[0] >= 1)
+            {
+                infinite++;
+                g[0] = double.NaN;
+                return double.PositiveInfinity;
+            }
+
+            g[0] = -1 + (0.01 / (1 - p[0]));
+            return -p[0] - (0.01 * Math.Log(1 - p[0]));
+        };
+
+        double[] p = [0];
+        var options = new OptimizerOptions { Kind = kind, GradientTolerance = 1e-10 };
+        var result = Optimizer.Minimize(walled, p, options, Monitor(options));
+
+        Assert.True(infinite > 0);
+        Assert.Equal(StopReason.Converged, result.StopReason);
+        // Curvature at the minimum is 100, so |∇J| ≤ 1e-10 puts θ within 1e-12 of 0.99.
+        Assert.True(Math.Abs(p[0] - 0.99) < 1e-10, $"θ = {p[0]:R}");
+    }
+
     [Fact]
     public void Minimize_IterationCallback_SeesEveryAcceptedIterationInOrder()
     {
