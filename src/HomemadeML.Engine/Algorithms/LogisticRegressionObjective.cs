@@ -43,6 +43,8 @@ internal sealed class LogisticRegressionObjective
         int m = _design.Rows, n = _design.Columns, classes = _theta.Rows;
 
         // lesson-snippet-start: logistic-regression
+        // The optimizer (L-BFGS, conjugate gradient or gradient descent) calls this at every step:
+        // it returns Σₖ Jₖ(Θ) and the gradient of all K one-vs-all classifiers at once.
         // z = X·Θᵀ: one score per example and class (each class has its own θ row).
         MatrixMultiply.MultiplyTransposedRight(_design, _theta, _scores);
         Array.Clear(ClassCosts);

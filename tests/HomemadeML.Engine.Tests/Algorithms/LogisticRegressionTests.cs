@@ -181,6 +181,18 @@ public class LogisticRegressionTests
     }
 
     [Fact]
+    public void Fit_GradientDescentLearningRateOneBillion_StopsDivergedWithFiniteTheta()
+    {
+        var (x, labels) = LogisticRegressionTestData.Iris();
+        var model = new LogisticRegression(new LogisticRegressionOptions { Optimizer = OptimizerKind.GradientDescent, LearningRate = 1e9 })
+            .Fit(x, labels, 3, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(StopReason.Diverged, model.StopReason);
+        Assert.All(model.Theta.Data, v => Assert.True(double.IsFinite(v)));
+        Assert.All(model.CostHistories, h => Assert.Equal(model.IterationsRun, h.Count));
+    }
+
+    [Fact]
     public void Fit_CancelledDuringTraining_ThrowsOperationCanceled()
     {
         var (x, labels) = LogisticRegressionTestData.Iris();
