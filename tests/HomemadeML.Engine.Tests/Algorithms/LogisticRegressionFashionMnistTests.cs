@@ -10,8 +10,9 @@ public class LogisticRegressionFashionMnistTests
     [Trait("Category", "Slow")]
     public void Fit_FashionMnist_TestAccuracyAtLeast84Percent()
     {
-        var (trainX, trainLabels) = LogisticRegressionTestData.FashionMnist(train: true);
-        var (testX, testLabels) = LogisticRegressionTestData.FashionMnist(train: false);
+        var fashion = LogisticRegressionTestData.FashionMnist();
+        var (trainX, trainLabels) = (fashion.Train.Features, fashion.Train.Labels!);
+        var (testX, testLabels) = (fashion.Test.Features, fashion.Test.Labels!);
         Assert.Equal((60_000, 784), (trainX.Rows, trainX.Columns));
         Assert.Equal(10_000, testX.Rows);
 
