@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using HomemadeML.Engine.Algorithms;
+using HomemadeML.Engine.Data;
+using HomemadeML.Engine.LinearAlgebra;
+using HomemadeML.Engine.Metrics;
+using HomemadeML.Engine.Optimization;
+using HomemadeML.Engine.Training;
+
+namespace HomemadeML.Engine.Tests.Algorithms;
+
+public class MultilayerPerceptronTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    public void CostAndGradient_TwoHiddenLayers_PassesGradientCheck(int rows)
+    {
+        int[] sizes = [4, 5, 3, 3];
+        var random = new Random(rows);
+        var input = new Matrix(rows, sizes[0] + 1);
+        var labels = new int[rows];
+        for (int i = 0; i < rows; i++)
+        {
+            input[i, 0] = 1;
+            for (int j = 1; j < input.Columns; j++)
+            {
+                input[i, j] = (2 * random.NextDouble()) - 1;
+            }
+
+            labels[i] = i % 3;
+        }
+
+        var objective = MultilayerPerceptronNetwork.CreateObjective(sizes, input, OneHot.Encode(labels, 3), lambda: 0.7);
+        int parameterCount = MultilayerPerceptronNetwork.CreateWeights(sizes).Sum(w => w.Data.Length);
+        var parameters = Enumerable.Range(0, parameterCount).Select(_ => (random.NextDouble() - 0.5) * 1.6).ToArray();
+        var check = GradientCheck.Run(objective, parameters);
+        // Brief: analytic and central-difference gradients agree to a relative 1e-6.
+        Assert.True(check.MaxRelativeDifference < 1e-6, $"max relative difference {check.MaxRelativeDifference:E2} at parameter {check.WorstIndex}");
+    }
+
+    [Fact]
+    public void Fit_Digits_ClassifiesHeldOutImages()
+    {
+        var split = TrainTestSplit.Create(BuiltInDatasets.Load("digits"), 0.2, seed: 1);
+        var options = new MultilayerPerceptronOptions { HiddenLayers = [25], Iterations = 300, LearningRate = 1, Regularization = 1, Seed = 1 };
+        var model = new MultilayerPerceptron(options).Fit(split.Train.Features, split.Train.Labels!, 10, cancellationToken: TestContext.Current.CancellationToken);
+        double accuracy = ClassificationMetrics.Accuracy(split.Test.Labels, model.Predict(split.Test.Features));
+        Assert.True(accuracy >= 0.9, $"test accuracy {accuracy:F3}");
+        Assert.True(model.CostHistory[^1] < model.CostHistory[0] / 3, "the cost falls");
+        Assert.Equal([64, 25, 10], model.LayerSizes);
+    }
+
+    [Fact]
+    public void Fit_SameSeed_IsBitIdentical()
+    {
+        var digits = BuiltInDatasets.Load("digits");
+        var options = new MultilayerPerceptronOptions { HiddenLayers = [10, 8], Iterations = 3, BatchSize = 100, Momentum = 0.9, Seed = 5 };
+        var first = new MultilayerPerceptron(options).Fit(digits.Features, digits.Labels!, 10, cancellationToken: TestContext.Current.CancellationToken);
+        var again = new MultilayerPerceptron(options).Fit(digits.Features, digits.Labels!, 10, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(first.Weights.SelectMany(w => w.Data), again.Weights.SelectMany(w => w.Data));
+        Assert.Equal(first.CostHistory, again.CostHistory);
+    }
+
+    [Fact]
+    public void Fit_HugeLearningRate_EndsDivergedWithFiniteWeights()
+    {
+        var digits = BuiltInDatasets.Load("digits");
+        var model = new MultilayerPerceptron(new() { LearningRate = 1e9, Iterations = 50 })
+            .Fit(digits.Features, digits.Labels!, 10, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(StopReason.Diverged, model.StopReason);
+        Assert.All(model.Weights.SelectMany(w => w.Data), v => Assert.True(double.IsFinite(v)));
+    }
+
+    [Fact]
+    public void Fit_Cancelled_ThrowsPromptly()
+    {
+        var digits = BuiltInDatasets.Load("digits");
+        using var cancellation = new CancellationTokenSource();
+        var progress = new CallbackProgress(p => { if (p.Step >= 2) { cancellation.Cancel(); } });
+        var clock = Stopwatch.StartNew();
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            new MultilayerPerceptron(new() { Iterations = 100_000 }).Fit(digits.Features, digits.Labels!, 10, progress, cancellationToken: cancellation.Token));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public void Fit_WallTimeCap_ReturnsTheModelMarkedCutShort()
+    {
+        var digits = BuiltInDatasets.Load("digits");
+        var model = new MultilayerPerceptron(new() { Iterations = 1_000_000 })
+            .Fit(digits.Features, digits.Labels!, 10, limits: new TrainingLimits { MaxWallTime = TimeSpan.FromMilliseconds(300) }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(StopReason.TimeLimitReached, model.StopReason);
+        Assert.InRange(model.IterationsRun, 1, 999_999);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public void Constructor_HiddenLayerOfSizeZeroOrLess_ThrowsNamingHiddenLayers(int size) =>
+        Assert.Throws<ArgumentOutOfRangeException>("HiddenLayers", () => new MultilayerPerceptron(new() { HiddenLayers = [size] }));
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Fit_FashionMnist_ReachesEightyFivePercentOnTheTestSet()
+    {
+        var split = BuiltInDatasets.LoadFashionMnist();
+        var options = new MultilayerPerceptronOptions
+        {
+            HiddenLayers = [100], BatchSize = 128, LearningRate = 0.1, Momentum = 0.9, Regularization = 0.01, Iterations = 8, Seed = 1,
+        };
+        var clock = Stopwatch.StartNew();
+        var model = new MultilayerPerceptron(options).Fit(split.Train.Features, split.Train.Labels!, 10, cancellationToken: TestContext.Current.CancellationToken);
+        var trainingTime = clock.Elapsed;
+        double accuracy = ClassificationMetrics.Accuracy(split.Test.Labels, model.Predict(split.Test.Features));
+        TestContext.Current.SendDiagnosticMessage($"Fashion-MNIST MLP [784, 100, 10], 8 epochs of 128-row mini-batches: test accuracy {accuracy:F4}, training {trainingTime.TotalSeconds:F1} s");
+        Assert.True(accuracy >= 0.85, $"test accuracy {accuracy:F4} after {trainingTime.TotalSeconds:F1} s");
+    }
+
+    private sealed class CallbackProgress(Action<TrainingProgress> onReport) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => onReport(value);
+    }
+}
