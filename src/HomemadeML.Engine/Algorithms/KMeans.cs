@@ -226,7 +226,7 @@ public sealed class KMeans
     }
 
     /// <summary>Computes Σᵢ ‖xᵢ − μ_c(i)‖².</summary>
-    internal static double Inertia(Matrix x, Matrix centroids, int[] assignments)
+    public static double Inertia(Matrix x, Matrix centroids, int[] assignments)
     {
         double sum = 0;
         for (int i = 0; i < x.Rows; i++)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using HomemadeML.Engine.Algorithms;
+using HomemadeML.Engine.Data;
 using HomemadeML.Engine.LinearAlgebra;
 using HomemadeML.Engine.Metrics;
 using HomemadeML.Engine.Tests.Optimization;
@@ -75,6 +76,39 @@ public class LinearRegressionTests
         var model = LinearRegression.SolveNormalEquation(x, y);
         // A direct solve: agreement to ~1e-12 (rounding in XᵀX with condition number ~10).
         Assert.Equal(oracle.RootElement.GetProperty("r2").GetDouble(), RegressionMetrics.RSquared(y, model.Predict(x)), 12);
+    }
+
+    [Fact]
+    public void Fit_NoisyLineWithHomemadeDefaults_FindsTheLineBehindTheNoise()
+    {
+        // The built-in noisy-line is y = 2.5·x + 4 plus Gaussian noise.
+        var data = BuiltInDatasets.Load("noisy-line", seed: 0);
+        var y = data.Targets!;
+        var descent = new LinearRegression().Fit(data.Features, y, cancellationToken: TestContext.Current.CancellationToken);
+        var exact = LinearRegression.SolveNormalEquation(data.Features, y);
+
+        // 500 steps of α = 0.01 leave (1 − 0.01)^500 ≈ 0.7 % of the starting error: R² within 1e-2 of the exact fit.
+        double exactR2 = RegressionMetrics.RSquared(y, exact.Predict(data.Features));
+        Assert.True(Math.Abs(RegressionMetrics.RSquared(y, descent.Predict(data.Features)) - exactR2) < 1e-2);
+        double slope = exact.Theta[1] / exact.Features.Deviation[0];
+        double intercept = exact.Theta[0] - (slope * exact.Features.Mean[0]);
+        // 100 noisy points pin the slope and intercept to a few tenths.
+        Assert.InRange(slope, 2.3, 2.7);
+        Assert.InRange(intercept, 3.5, 4.5);
+    }
+
+    [Fact]
+    public void Fit_NonlinearCurveWithPolynomialFeatures_ExplainsMoreVariance()
+    {
+        // Homemade's non-linear regression demo: a curved target, lr 0.02, many iterations, extra features.
+        var data = BuiltInDatasets.Load("nonlinear-curve", seed: 0);
+        var options = new LinearRegressionOptions { LearningRate = 0.02, Iterations = 20_000 };
+        var straight = new LinearRegression(options).Fit(data.Features, data.Targets!, cancellationToken: TestContext.Current.CancellationToken);
+        var curved = new LinearRegression(options with { PolynomialDegree = 5 }).Fit(data.Features, data.Targets!, cancellationToken: TestContext.Current.CancellationToken);
+
+        double straightR2 = RegressionMetrics.RSquared(data.Targets!, straight.Predict(data.Features));
+        double curvedR2 = RegressionMetrics.RSquared(data.Targets!, curved.Predict(data.Features));
+        Assert.True(curvedR2 > 0.95 && curvedR2 > straightR2 + 0.1, $"straight R² {straightR2:F3}, polynomial R² {curvedR2:F3}");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HomemadeML.Engine.Algorithms;
+using HomemadeML.Engine.Data;
 using HomemadeML.Engine.Features;
 using HomemadeML.Engine.LinearAlgebra;
 using HomemadeML.Engine.Metrics;
@@ -160,6 +161,20 @@ public class LogisticRegressionTests
 
         Assert.True(ClassificationMetrics.Accuracy(labels, curved.Predict(x)) >= 0.97);
         Assert.True(ClassificationMetrics.Accuracy(labels, linear.Predict(x)) < 0.8);
+    }
+
+    [Fact]
+    public void Fit_MicrochipsWithHomemadeDemoSettings_LearnsTheRingShapedBoundary()
+    {
+        // Homemade's non-linear boundary demo: polynomial degree 5, λ 0, many iterations.
+        var data = BuiltInDatasets.Load("microchips", seed: 0);
+        var options = new LogisticRegressionOptions { PolynomialDegree = 5, Iterations = 100_000 };
+        var curved = new LogisticRegression(options).Fit(data.Features, data.Labels!, 2, cancellationToken: TestContext.Current.CancellationToken);
+        var straight = new LogisticRegression().Fit(data.Features, data.Labels!, 2, cancellationToken: TestContext.Current.CancellationToken);
+
+        double curvedAccuracy = ClassificationMetrics.Accuracy(data.Labels!, curved.Predict(data.Features));
+        double straightAccuracy = ClassificationMetrics.Accuracy(data.Labels!, straight.Predict(data.Features));
+        Assert.True(curvedAccuracy >= 0.9 && straightAccuracy < 0.8, $"degree 5: {curvedAccuracy:P1}, linear: {straightAccuracy:P1}");
     }
 
     [Fact]

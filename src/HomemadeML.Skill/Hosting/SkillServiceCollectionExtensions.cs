@@ -1,0 +1,54 @@
+using System.Reflection;
+using System.Text.Json;
+using HomemadeML.Content;
+using HomemadeML.Skill.Prompts;
+using HomemadeML.Skill.Resources;
+using HomemadeML.Skill.Services;
+using HomemadeML.Skill.Tools;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the skill's services and its MCP tools, resources and prompts.</summary>
+public static class SkillServiceCollectionExtensions
+{
+    /// <summary>Snake_case JSON for structured results and their schemas (run_example → training_ms, cost_history …).</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(McpJsonUtilities.DefaultOptions)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+    };
+
+    /// <summary>The services the tools and the CLI share: limits, content, name resolution and the example runner.</summary>
+    public static IServiceCollection AddHomemadeMlServices(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => SkillLimits.FromEnvironment());
+        services.AddSingleton<Func<LessonLibrary>>(() => LessonLibrary.Embedded);
+        services.AddSingleton<AlgorithmNames>();
+        services.AddSingleton(sp => new ExampleRunner(sp.GetRequiredService<SkillLimits>(), NotebookLinks.FirstFor));
+        return services;
+    }
+
+    /// <summary>The MCP server with every tool, resource and prompt of the skill; the caller adds a transport.</summary>
+    public static IMcpServerBuilder AddHomemadeMlSkill(this IServiceCollection services)
+    {
+        services.AddHomemadeMlServices();
+        var version = typeof(SkillServiceCollectionExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+        return services
+            .AddMcpServer(options =>
+            {
+                options.ServerInfo = new Implementation { Name = "homemade-ml", Title = "HomemadeML.Skill", Version = version };
+                options.ServerInstructions =
+                    "Teaches machine learning from scratch. Five algorithms in learning order: linear-regression, logistic-regression, " +
+                    "multilayer-perceptron, k-means, anomaly-detection. Use explain_algorithm and show_formula to teach, run_example to train " +
+                    "the real engine on built-in or pasted CSV data (it returns measured metrics and a cost history), compare_algorithms to " +
+                    "contrast them, learning_path for what to study next.";
+            })
+            .WithTools<AlgorithmTools>(JsonOptions)
+            .WithTools<RunTools>(JsonOptions)
+            .WithTools<PathTools>(JsonOptions)
+            .WithResources<SkillResources>()
+            .WithPrompts<SkillPrompts>();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace HomemadeML.Skill.Services;
+
+/// <summary>
+/// Caps that keep one request inside what a chat client waits for and what a shared machine can give.
+/// Each can be overridden by an environment variable (clients pass settings through their server's env block).
+/// </summary>
+public sealed record SkillLimits
+{
+    /// <summary>Wall time of one training run. Clients give up after about 60 s, so the default leaves room for the answer.</summary>
+    public TimeSpan MaxTrainingTime { get; init; } = TimeSpan.FromSeconds(40);
+
+    /// <summary>Inline CSV size. 2 MB holds ~50,000 rows of a few numbers.</summary>
+    public int MaxCsvBytes { get; init; } = 2 * 1024 * 1024;
+
+    /// <summary>Rows × features of any training set (Fashion-MNIST's 60,000 × 784 fits).</summary>
+    public long MaxCells { get; init; } = 60_000L * 785;
+
+    /// <summary>Iterations (or epochs) of one training run.</summary>
+    public int MaxIterations { get; init; } = 100_000;
+
+    /// <summary>Values in one sweep: each is a full training run.</summary>
+    public int MaxSweepValues { get; init; } = 8;
+
+    /// <summary>Trainings running at once; later ones wait their turn.</summary>
+    public int MaxConcurrentTrainings { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Where the Fashion-MNIST IDX files are.</summary>
+    public string FashionMnistFolder { get; init; } = Engine.Data.BuiltInDatasets.DefaultFashionMnistFolder;
+
+    /// <summary>The defaults, with any HOMEMADE_ML_* environment variables applied.</summary>
+    public static SkillLimits FromEnvironment()
+    {
+        var limits = new SkillLimits();
+        if (Number("HOMEMADE_ML_MAX_TRAINING_SECONDS") is { } seconds)
+        {
+            limits = limits with { MaxTrainingTime = TimeSpan.FromSeconds(seconds) };
+        }
+
+        if (Number("HOMEMADE_ML_MAX_CSV_BYTES") is { } bytes)
+        {
+            limits = limits with { MaxCsvBytes = (int)bytes };
+        }
+
+        if (Number("HOMEMADE_ML_MAX_ITERATIONS") is { } iterations)
+        {
+            limits = limits with { MaxIterations = (int)iterations };
+        }
+
+        if (Number("HOMEMADE_ML_MAX_CONCURRENT_TRAININGS") is { } concurrent)
+        {
+            limits = limits with { MaxConcurrentTrainings = (int)concurrent };
+        }
+
+        if (Environment.GetEnvironmentVariable("HOMEMADE_ML_FASHION_MNIST") is { Length: > 0 } folder)
+        {
+            limits = limits with { FashionMnistFolder = folder };
+        }
+
+        return limits;
+    }
+
+    private static double? Number(string variable)
+    {
+        var text = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new InvalidOperationException($"{variable} must be a positive number; got '{text}'.");
+    }
+}
