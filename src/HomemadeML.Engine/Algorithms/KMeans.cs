@@ -31,13 +31,14 @@ public sealed class KMeans
 
         RequireFinite(x);
         var random = new Random(Options.Seed);
+        var workspace = new DistanceWorkspace(x.Rows, Options.K, limits?.MaxDegreeOfParallelism);
         var monitor = new TrainingMonitor(Options.Restarts * Options.MaxIterations, progress, limits, cancellationToken);
         KMeansModel? best = null;
         for (int restart = 0; restart < Options.Restarts; restart++)
         {
             monitor.Stage = $"restart {restart + 1} of {Options.Restarts}";
             monitor.StepOffset = restart * Options.MaxIterations;
-            var run = Lloyd(x, Initialize(x, random), monitor, restart);
+            var run = Lloyd(x, Initialize(x, random), workspace, monitor, restart);
             if (best is null || run.Inertia < best.Inertia)
             {
                 best = run;
@@ -49,10 +50,13 @@ public sealed class KMeans
             }
         }
 
-        return best!;
+        // Restarts usually converge well before MaxIterations: close the progress at 100 % for the listener.
+        monitor.StepOffset = monitor.TotalSteps - Options.MaxIterations;
+        monitor.Report(Options.MaxIterations, best!.Inertia);
+        return best;
     }
 
-    private KMeansModel Lloyd(Matrix x, Matrix centroids, TrainingMonitor monitor, int restart)
+    private KMeansModel Lloyd(Matrix x, Matrix centroids, DistanceWorkspace workspace, TrainingMonitor monitor, int restart)
     {
         int k = Options.K;
         var assignments = new int[x.Rows];
@@ -63,6 +67,9 @@ public sealed class KMeans
         var stopReason = StopReason.CompletedIterations;
         int iterations = 0;
         Array.Fill(previous, -1);
+
+        // The lesson's loop calls Assign(x, centroids, assignments); here it reuses this fit's distance buffers.
+        void Assign(Matrix x, Matrix centroids, int[] assignments) => KMeans.Assign(x, centroids, assignments, workspace);
 
         // lesson-snippet-start: k-means
         for (int iteration = 1; iteration <= Options.MaxIterations; iteration++)
@@ -170,8 +177,11 @@ public sealed class KMeans
         return centroids;
     }
 
-    /// <summary>Writes the index of the nearest centroid of each row (ties go to the lower index).</summary>
-    internal static void Assign(Matrix x, Matrix centroids, int[] assignments)
+    /// <summary>
+    /// Writes the index of the nearest centroid of each row (ties go to the lower index). Pass the fit's
+    /// <paramref name="workspace"/> to reuse its buffers; without one (prediction) they are allocated here.
+    /// </summary>
+    internal static void Assign(Matrix x, Matrix centroids, int[] assignments, DistanceWorkspace? workspace = null)
     {
         int k = centroids.Rows;
         if ((long)x.Rows * k * x.Columns < ProductAssignmentThreshold)
@@ -198,15 +208,17 @@ public sealed class KMeans
         }
 
         // ‖x − c‖² = ‖x‖² − 2·x·c + ‖c‖²; ‖x‖² is the same for every c, so argmin needs only ‖c‖² − 2·x·c.
-        var products = new Matrix(x.Rows, k);
+        workspace ??= new DistanceWorkspace(x.Rows, k, maxDegreeOfParallelism: null);
+        var products = workspace.Products;
+        var centroidNorms = workspace.CentroidNorms;
         MatrixMultiply.MultiplyTransposedRight(x, centroids, products);
-        var centroidNorms = new double[k];
         for (int c = 0; c < k; c++)
         {
             centroidNorms[c] = Kernels.Kernels.SumOfSquares(centroids.Row(c));
         }
 
-        Parallel.For(0, x.Rows, i =>
+        // Each row's argmin is independent and written to its own slot, so the split across cores is deterministic.
+        Parallel.For(0, x.Rows, workspace.Parallelism, i =>
         {
             var row = products.Row(i);
             int best = 0;
@@ -223,6 +235,16 @@ public sealed class KMeans
 
             assignments[i] = best;
         });
+    }
+
+    /// <summary>Buffers of the matrix-product assignment, allocated once per fit rather than per iteration.</summary>
+    internal sealed class DistanceWorkspace(int rows, int k, int? maxDegreeOfParallelism)
+    {
+        public Matrix Products { get; } = new(rows, k);
+
+        public double[] CentroidNorms { get; } = new double[k];
+
+        public ParallelOptions Parallelism { get; } = new() { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1 };
     }
 
     /// <summary>Computes Σᵢ ‖xᵢ − μ_c(i)‖².</summary>

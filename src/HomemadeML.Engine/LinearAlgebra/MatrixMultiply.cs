@@ -4,33 +4,46 @@ namespace HomemadeML.Engine.LinearAlgebra;
 /// Matrix products in the three forms training needs: C = A·B (forward pass, predictions),
 /// C = Aᵀ·B (gradients Xᵀ·δ) and C = A·Bᵀ (back-propagating δ·Wᵀ).
 /// With <c>accumulate</c> the product is added to C instead of overwriting it.
+/// <c>maxDegreeOfParallelism</c> caps the worker threads: 0 or −1 means all cores, 1 keeps the call on the caller's thread.
+/// Large products run the cache-blocked, packed, register-tiled kernel in <see cref="BlockedGemm{T}"/>.
 /// </summary>
-public static class MatrixMultiply
+public static partial class MatrixMultiply
 {
     /// <summary>Computes C = A·B (or C += A·B).</summary>
-    public static void Multiply(Matrix a, Matrix b, Matrix destination, bool accumulate = false)
+    public static void Multiply(Matrix a, Matrix b, Matrix destination, bool accumulate = false, int maxDegreeOfParallelism = 0)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(destination);
         RequireShapes(a.Rows, a.Columns, b.Rows, b.Columns, destination, nameof(b));
-        Gemm(a.Data, a.Columns, 1, b.Data, b.Columns, 1, destination, a.Columns, accumulate);
+        Multiply(a.Data, b.Data, destination.Data, a.Rows, a.Columns, b.Columns, accumulate, maxDegreeOfParallelism);
     }
 
     /// <summary>Computes C = Aᵀ·B (or C += Aᵀ·B) without forming Aᵀ.</summary>
-    public static void MultiplyTransposedLeft(Matrix a, Matrix b, Matrix destination, bool accumulate = false)
+    public static void MultiplyTransposedLeft(Matrix a, Matrix b, Matrix destination, bool accumulate = false, int maxDegreeOfParallelism = 0)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(destination);
         RequireShapes(a.Columns, a.Rows, b.Rows, b.Columns, destination, nameof(b));
-        Gemm(a.Data, 1, a.Columns, b.Data, b.Columns, 1, destination, a.Rows, accumulate);
+        MultiplyTransposedLeft(a.Data, b.Data, destination.Data, a.Columns, a.Rows, b.Columns, accumulate, maxDegreeOfParallelism);
     }
 
     /// <summary>Computes C = A·Bᵀ (or C += A·Bᵀ) without forming Bᵀ.</summary>
-    public static void MultiplyTransposedRight(Matrix a, Matrix b, Matrix destination, bool accumulate = false)
+    public static void MultiplyTransposedRight(Matrix a, Matrix b, Matrix destination, bool accumulate = false, int maxDegreeOfParallelism = 0)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(destination);
         RequireShapes(a.Rows, a.Columns, b.Columns, b.Rows, destination, nameof(b));
-        Gemm(a.Data, a.Columns, 1, b.Data, 1, b.Columns, destination, a.Columns, accumulate);
+        MultiplyTransposedRight(a.Data, b.Data, destination.Data, a.Rows, a.Columns, b.Rows, accumulate, maxDegreeOfParallelism);
     }
 
-    /// <summary>Allocating convenience form of <see cref="Multiply(Matrix, Matrix, Matrix, bool)"/>.</summary>
+    /// <summary>Allocating convenience form of <see cref="Multiply(Matrix, Matrix, Matrix, bool, int)"/>: returns A·B.</summary>
     public static Matrix Multiply(Matrix a, Matrix b)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
         var c = new Matrix(a.Rows, b.Columns);
         Multiply(a, b, c);
         return c;
@@ -46,54 +59,6 @@ public static class MatrixMultiply
         if (destination.Rows != m || destination.Columns != n)
         {
             throw new ArgumentException($"destination is {destination.Rows}×{destination.Columns}; the product is {m}×{n}.", nameof(destination));
-        }
-    }
-
-    // Row-oriented product: each row of C is a sum of rows of op(B) scaled by op(A)'s entries, so the
-    // inner loop is a contiguous, vectorized axpy. op(B) is made row-major once when it is Bᵀ.
-    // Rows of C are split across cores when the product is large enough to pay for the threads.
-    private static void Gemm(double[] a, int aRowStride, int aColStride, double[] b, int bRowStride, int bColStride, Matrix c, int k, bool accumulate)
-    {
-        int m = c.Rows, n = c.Columns;
-        double[] rowMajorB = b;
-        if (bColStride != 1)
-        {
-            rowMajorB = new double[k * n];
-            for (int p = 0; p < k; p++)
-            {
-                for (int j = 0; j < n; j++)
-                {
-                    rowMajorB[(p * n) + j] = b[(p * bRowStride) + (j * bColStride)];
-                }
-            }
-        }
-
-        double[] cData = c.Data;
-        void ComputeRow(int i)
-        {
-            var cRow = cData.AsSpan(i * n, n);
-            if (!accumulate)
-            {
-                cRow.Clear();
-            }
-
-            for (int p = 0; p < k; p++)
-            {
-                Kernels.Kernels.MultiplyAdd(a[(i * aRowStride) + (p * aColStride)], rowMajorB.AsSpan(p * n, n), cRow);
-            }
-        }
-
-        const long ParallelThreshold = 1L << 18;
-        if ((long)m * n * k >= ParallelThreshold && m > 1)
-        {
-            Parallel.For(0, m, ComputeRow);
-        }
-        else
-        {
-            for (int i = 0; i < m; i++)
-            {
-                ComputeRow(i);
-            }
         }
     }
 }

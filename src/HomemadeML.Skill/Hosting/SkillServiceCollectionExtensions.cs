@@ -26,6 +26,7 @@ public static class SkillServiceCollectionExtensions
         services.AddSingleton(_ => SkillLimits.FromEnvironment());
         services.AddSingleton<Func<LessonLibrary>>(() => LessonLibrary.Embedded);
         services.AddSingleton<AlgorithmNames>();
+        services.AddSingleton<RunStore>();
         services.AddSingleton(sp => new ExampleRunner(sp.GetRequiredService<SkillLimits>(), NotebookLinks.FirstFor));
         return services;
     }
@@ -49,6 +50,7 @@ public static class SkillServiceCollectionExtensions
             .WithTools<RunTools>(JsonOptions)
             .WithTools<PathTools>(JsonOptions)
             .WithResources<SkillResources>()
+            .WithResources<RunResources>()
             .WithPrompts<SkillPrompts>();
     }
 }

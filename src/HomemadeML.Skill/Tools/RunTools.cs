@@ -14,7 +14,7 @@ namespace HomemadeML.Skill.Tools;
 
 /// <summary>The tools that train the engine: run_example and compare_algorithms.</summary>
 [McpServerToolType]
-public sealed class RunTools(ExampleRunner runner, AlgorithmNames names)
+public sealed class RunTools(ExampleRunner runner, AlgorithmNames names, RunStore store)
 {
     [McpServerTool(Name = "run_example", Title = "Train on real data", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(RunExampleResult))]
     [Description("Trains the from-scratch engine for real and returns measured results: train/test metrics (mse, rmse, r2, accuracy, inertia, purity, precision, recall, f1, epsilon), the cost per iteration, learned parameters, sample predictions, training time and a plain reading (converged? diverged and why? over-fitting?). " +
@@ -31,6 +31,7 @@ public sealed class RunTools(ExampleRunner runner, AlgorithmNames names)
         [Description("Optional sweep: {\"name\": \"learning_rate\", \"values\": [0.001, 0.01, 0.1, 1.5]} trains once per value (at most 8) on the same data and split.")] JsonElement? sweep = null,
         [Description("Seed for every random choice (split, initialization, synthetic data). Same seed, same result.")] int seed = 0,
         [Description("Share of rows held out for testing, in [0, 0.9]; 0 trains and reports on all rows. Default 0.2.")] double test_fraction = 0.2,
+        [Description("true: also return PNG charts (cost per iteration, the fitted curve, decision regions, clusters or the ε choice), each with a text description, and keep them as resources homemade-ml://runs/{run_id}/{chart}.png. Default false.")] bool include_plot = false,
         CancellationToken cancellationToken = default) => ToolErrors.GuardAsync(async () =>
     {
         var request = new RunRequest
@@ -47,11 +48,13 @@ public sealed class RunTools(ExampleRunner runner, AlgorithmNames names)
         var engineProgress = new ProgressBridge(progress);
         RunExampleResult result;
         string markdown;
+        var charts = ChartSet.Empty;
         if (sweep is not { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } given)
         {
             var run = await runner.RunAsync(request, engineProgress, cancellationToken).ConfigureAwait(false);
             result = RunExampleResult.From(run, null);
             markdown = RunMarkdown.Render(run);
+            charts = include_plot ? RunCharts.ForRun(run) : ChartSet.Empty;
         }
         else
         {
@@ -60,12 +63,14 @@ public sealed class RunTools(ExampleRunner runner, AlgorithmNames names)
             var best = report.Runs.Where(r => r.StopReason != "diverged").OrderBy(r => r.CostHistory.Count > 0 ? r.CostHistory[^1].Cost : 0).FirstOrDefault() ?? report.Runs[0];
             result = RunExampleResult.From(best, report);
             markdown = RunMarkdown.Render(report);
+            charts = include_plot ? RunCharts.ForSweep(report) : ChartSet.Empty;
         }
 
+        var (content, links) = WithCharts(markdown, charts);
         return new CallToolResult
         {
-            Content = [new TextContentBlock { Text = markdown }],
-            StructuredContent = JsonSerializer.SerializeToElement(result, SkillServiceCollectionExtensions.JsonOptions),
+            Content = content,
+            StructuredContent = JsonSerializer.SerializeToElement(result with { Charts = links }, SkillServiceCollectionExtensions.JsonOptions),
         };
     });
 
@@ -79,6 +84,7 @@ public sealed class RunTools(ExampleRunner runner, AlgorithmNames names)
         [Description("With csv: the label column.")] string label_column = "",
         [Description("true: train each applicable algorithm on the same data and split and report measured metrics and times.")] bool run = false,
         [Description("Seed for the split and every algorithm.")] int seed = 0,
+        [Description("With run=true: also return a PNG chart comparing the measured metrics, kept as a resource homemade-ml://runs/{run_id}/{chart}.png. Default false.")] bool include_plot = false,
         CancellationToken cancellationToken = default) => ToolErrors.GuardAsync(async () =>
     {
         var ids = algorithms.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(a => names.Resolve(a, "algorithms")).Distinct().ToList();
@@ -88,6 +94,7 @@ public sealed class RunTools(ExampleRunner runner, AlgorithmNames names)
         }
 
         var rows = new List<CompareRow>();
+        var measuredReports = new List<RunReport?>();
         var text = new StringBuilder("| | " + string.Join(" | ", ids) + " |\n|---|" + string.Concat(ids.Select(_ => "---|")) + "\n");
         var facts = ids.Select(id => AlgorithmFacts.All[id]).ToList();
         foreach (var (label, pick) in FactColumns)
@@ -113,6 +120,7 @@ public sealed class RunTools(ExampleRunner runner, AlgorithmNames names)
                 }
             }
 
+            measuredReports.Add(measured);
             rows.Add(new CompareRow(AlgorithmFacts.All[id], measured is null ? null : RunExampleResult.From(measured, null), skipped));
         }
 
@@ -128,10 +136,13 @@ public sealed class RunTools(ExampleRunner runner, AlgorithmNames names)
             }
         }
 
+        var measuredRuns = measuredReports.Where(r => r is not null).Select(r => r!).ToList();
+        var (content, links) = WithCharts(text.ToString(),
+            include_plot && measuredRuns.Count > 0 ? RunCharts.ForComparison(measuredRuns, csv.Length > 0 ? "your CSV" : (dataset.Length > 0 ? dataset : "iris")) : ChartSet.Empty);
         return new CallToolResult
         {
-            Content = [new TextContentBlock { Text = text.ToString() }],
-            StructuredContent = JsonSerializer.SerializeToElement(new CompareResult(rows), SkillServiceCollectionExtensions.JsonOptions),
+            Content = content,
+            StructuredContent = JsonSerializer.SerializeToElement(new CompareResult(rows, links), SkillServiceCollectionExtensions.JsonOptions),
         };
     });
 
@@ -141,6 +152,22 @@ public sealed class RunTools(ExampleRunner runner, AlgorithmNames names)
         ("assumptions", f => f.Assumptions), ("complexity", f => f.Complexity), ("strengths", f => f.Strengths),
         ("weaknesses", f => f.Weaknesses), ("when to pick", f => f.WhenToPick),
     ];
+
+    /// <summary>The Markdown, then each chart's description and PNG; the charts are kept in the run store and linked.</summary>
+    private (List<ContentBlock> Content, IReadOnlyList<ChartLink> Links) WithCharts(string markdown, ChartSet charts)
+    {
+        var content = new List<ContentBlock> { new TextContentBlock { Text = markdown } };
+        if (charts.Charts.Count == 0 && charts.Dropped.Count == 0)
+        {
+            return (content, []);
+        }
+
+        var runId = store.Add([.. charts.Charts, .. charts.Dropped]);
+        var links = charts.Charts.Concat(charts.Dropped).Select(c => new ChartLink(c.Name, RunStore.Uri(runId, c.Name), c.Description)).ToList();
+        content.AddRange(RunCharts.ToContent(charts));
+        content.AddRange(links.Select(l => new ResourceLinkBlock { Uri = l.Uri, Name = l.Name, MimeType = "image/png", Description = l.Description }));
+        return (content, links);
+    }
 
     private static (string Name, IReadOnlyList<string> Values) ParseSweep(JsonElement sweep)
     {
@@ -186,6 +213,9 @@ public sealed record RunExampleResult
     public NotebookLink? Notebook { get; init; }
     public SweepReport? Sweep { get; init; }
 
+    /// <summary>With include_plot: the charts returned as images, also readable later at their resource URI.</summary>
+    public IReadOnlyList<ChartLink> Charts { get; init; } = [];
+
     public static RunExampleResult From(RunReport run, SweepReport? sweep) => new()
     {
         Algorithm = run.Algorithm, Dataset = run.Dataset, Hyperparameters = run.Hyperparameters, Seed = run.Seed, Metrics = run.Metrics,
@@ -196,4 +226,7 @@ public sealed record RunExampleResult
 
 public sealed record CompareRow(AlgorithmFacts Facts, RunExampleResult? Run, string? Skipped);
 
-public sealed record CompareResult(IReadOnlyList<CompareRow> Algorithms);
+public sealed record CompareResult(IReadOnlyList<CompareRow> Algorithms, IReadOnlyList<ChartLink> Charts);
+
+/// <summary>One chart of a run: its name, the resource URI where its PNG stays readable, and what it shows.</summary>
+public sealed record ChartLink(string Name, string Uri, string Description);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using HomemadeML.Engine.Algorithms;
 using HomemadeML.Engine.Data;
@@ -70,6 +71,64 @@ public class KMeansTests
     }
 
     [Fact]
+    public void Fit_CancelledDuringARestart_ThrowsPromptly()
+    {
+        var x = RandomMatrix(20_000, 50, seed: 6);
+        using var cancellation = new CancellationTokenSource();
+        var progress = new CallbackProgress(p => { if (p.Step >= 2) { cancellation.Cancel(); } });
+        var clock = Stopwatch.StartNew();
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            new KMeans(new KMeansOptions { K = 20, Restarts = 100, MaxIterations = 1000, Seed = 6 }).Fit(x, progress, cancellationToken: cancellation.Token));
+        // One Lloyd iteration here takes milliseconds; 100 restarts would take minutes.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Fit_WallTimeCap_ReturnsTheBestRestartSoFarMarkedCutShort()
+    {
+        var x = RandomMatrix(20_000, 50, seed: 7);
+        var model = new KMeans(new KMeansOptions { K = 20, Restarts = 1000, MaxIterations = 1000, Seed = 7 })
+            .Fit(x, limits: new TrainingLimits { MaxWallTime = TimeSpan.FromMilliseconds(300) }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(StopReason.TimeLimitReached, model.StopReason);
+        Assert.Equal(KMeans.Inertia(x, model.Centroids, [.. model.Assignments]), model.Inertia, 9);
+    }
+
+    [Fact]
+    public void Fit_SeveralRestarts_ReportsWhichRestartIsRunningAndEndsAtOneHundredPercent()
+    {
+        var reports = new List<TrainingProgress>();
+        var progress = new CallbackProgress(reports.Add);
+        new KMeans(new KMeansOptions { K = 3, Restarts = 3, Seed = 1 }).Fit(BuiltInDatasets.Load("iris").Features, progress, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal("restart 1 of 3", reports[0].Stage);
+        Assert.Equal("restart 3 of 3", reports[^1].Stage);
+        Assert.Equal(1.0, reports[^1].Fraction);
+    }
+
+    [Fact]
+    public void Fit_DuplicateRowsMoreClustersThanDistinctPoints_KeepsEveryClusterNonEmpty()
+    {
+        // Rows repeat, so random-sample starts pick the same point twice; the twin cluster empties and is re-seeded from the farthest row.
+        var x = Matrix.FromRows([[0.0, 0], [0.0, 0], [0.0, 0], [10.0, 0], [10.0, 0], [0.0, 10], [0.0, 10.5]]);
+        var model = new KMeans(new KMeansOptions { K = 4, Restarts = 5, Seed = 3 }).Fit(x, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(4, model.Assignments.Distinct().Count());
+        Assert.True(model.Inertia <= 0.125 + 1e-12, $"inertia {model.Inertia}");
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Fit_FashionMnistTenClusters_ConvergesWithTheMatrixProductDistances()
+    {
+        var images = BuiltInDatasets.LoadFashionMnist().Train.Features;
+        var clock = Stopwatch.StartNew();
+        var model = new KMeans(new KMeansOptions { K = 10, MaxIterations = 300, Init = KMeansInit.KMeansPlusPlus, Seed = 1 })
+            .Fit(images, cancellationToken: TestContext.Current.CancellationToken);
+        TestContext.Current.TestOutputHelper?.WriteLine($"Fashion-MNIST k-means (k = 10, 60000×784): {model.IterationsRun} iterations, inertia {model.Inertia:E6}, {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.Equal(StopReason.Converged, model.StopReason);
+        Assert.Equal(model.Assignments, model.Predict(images));
+        Assert.True(model.InertiaHistory.Zip(model.InertiaHistory.Skip(1)).All(p => p.Second <= p.First * (1 + 1e-12)), "Lloyd's iterations never raise inertia");
+    }
+
+    [Fact]
     public void Predict_LargeDataUsesMatrixProductPath_AgreesWithDirectDistances()
     {
         var random = new Random(4);
@@ -91,5 +150,22 @@ public class KMeansTests
                 Assert.True(chosen <= Kernels.Kernels.SquaredDistance(x.Row(i), centroids.Row(c)) * (1 + 1e-9));
             }
         }
+    }
+
+    private static Matrix RandomMatrix(int rows, int columns, int seed)
+    {
+        var random = new Random(seed);
+        var x = new Matrix(rows, columns);
+        for (int i = 0; i < x.Data.Length; i++)
+        {
+            x.Data[i] = random.NextDouble();
+        }
+
+        return x;
+    }
+
+    private sealed class CallbackProgress(Action<TrainingProgress> onReport) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => onReport(value);
     }
 }

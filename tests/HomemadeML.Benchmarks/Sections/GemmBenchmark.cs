@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.Json;
+using HomemadeML.Engine.LinearAlgebra;
+
+namespace HomemadeML.Benchmarks.Sections;
+
+/// <summary>
+/// Square C = A·B at each size in double and float: engine GFLOP/s (2·n³ / best time) beside NumPy's
+/// (OpenBLAS) measured in the same run, and their ratio. The issue's target is a ratio ≥ 0.8 at 1024² and 2048².
+/// </summary>
+internal sealed class GemmBenchmark : IBenchmarkSection
+{
+    public string Name => "gemm";
+
+    public string Description => "matrix multiply GFLOP/s, engine vs NumPy/OpenBLAS (double and float)";
+
+    public void Run(BenchmarkOptions options, TextWriter output)
+    {
+        var sizes = options.Sizes ?? [256, 512, 1024, 2048];
+        var peer = new Dictionary<(int, string), double>();
+        if (options.RunPeer)
+        {
+            using var json = PythonPeer.Run(
+                "gemm_numpy.py",
+                "--sizes", string.Join(',', sizes),
+                "--repeat", options.Repeat.ToString(CultureInfo.InvariantCulture),
+                "--threads", options.Threads.ToString(CultureInfo.InvariantCulture));
+            if (json is not null)
+            {
+                output.WriteLine($"NumPy BLAS: {json.RootElement.GetProperty("blas").GetString()}");
+                foreach (var result in json.RootElement.GetProperty("results").EnumerateArray())
+                {
+                    peer[(result.GetProperty("size").GetInt32(), result.GetProperty("precision").GetString()!)] = result.GetProperty("best_seconds").GetDouble();
+                }
+            }
+        }
+
+        output.WriteLine($"Engine: {Environment.ProcessorCount} cores, threads {(options.Threads == 0 ? "all" : options.Threads)}, "
+            + $"Vector512 {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}, best of {options.Repeat} after a warm-up.");
+        output.WriteLine("Numbers on a shared machine are noisy; compare the best times, and rerun before drawing conclusions.");
+        output.WriteLine();
+        output.WriteLine($"{"size",6} {"precision",-9} {"engine GFLOP/s",15} {"NumPy GFLOP/s",14} {"engine/NumPy",13}");
+        foreach (int size in sizes)
+        {
+            foreach (string precision in new[] { "double", "float" })
+            {
+                double seconds = precision == "double" ? TimeDouble(size, options) : TimeSingle(size, options);
+                double flops = 2.0 * size * size * size;
+                double engine = flops / seconds / 1e9;
+                string numpy = "n/a", ratio = "n/a";
+                if (peer.TryGetValue((size, precision), out double peerSeconds))
+                {
+                    double reference = flops / peerSeconds / 1e9;
+                    numpy = reference.ToString("F1", CultureInfo.InvariantCulture);
+                    ratio = (engine / reference).ToString("F2", CultureInfo.InvariantCulture);
+                }
+
+                output.WriteLine($"{size,6} {precision,-9} {engine.ToString("F1", CultureInfo.InvariantCulture),15} {numpy,14} {ratio,13}");
+            }
+        }
+    }
+
+    private static double TimeDouble(int size, BenchmarkOptions options)
+    {
+        var a = Uniform(1, size * size);
+        var b = Uniform(2, size * size);
+        var c = new double[size * size];
+        return Measurement.Time(() => MatrixMultiply.Multiply(a, b, c, size, size, size, maxDegreeOfParallelism: options.Threads), options.Repeat).Best;
+    }
+
+    private static double TimeSingle(int size, BenchmarkOptions options)
+    {
+        var a = Uniform(1, size * size).Select(v => (float)v).ToArray();
+        var b = Uniform(2, size * size).Select(v => (float)v).ToArray();
+        var c = new float[size * size];
+        return Measurement.Time(() => MatrixMultiply.Multiply(a, b, c, size, size, size, maxDegreeOfParallelism: options.Threads), options.Repeat).Best;
+    }
+
+    private static double[] Uniform(int seed, int length)
+    {
+        var random = new Random(seed);
+        var values = new double[length];
+        for (int i = 0; i < length; i++)
+        {
+            values[i] = (2 * random.NextDouble()) - 1;
+        }
+
+        return values;
+    }
+}
