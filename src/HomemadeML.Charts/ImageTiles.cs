@@ -10,7 +10,7 @@ internal static class ImageTiles
     private const double CaptionRoom = 0.6;
 
     /// <summary>
-    /// Picks the column count that gives the biggest tiles on the plot area (about 760×420 px of the 800×500 canvas),
+    /// Picks the column count that gives the biggest tiles on the plot area (roughly 784×420 px of the 800×500 canvas),
     /// preferring full rows on a tie.
     /// </summary>
     public static (int Columns, int Rows) Layout(int count, double aspect)
@@ -19,7 +19,7 @@ internal static class ImageTiles
         for (var columns = 1; columns <= count; columns++)
         {
             var rows = (int)Math.Ceiling(count / (double)columns);
-            var tile = Math.Min(760 / (columns * (1 + Gap)), 420 / (rows * (aspect + CaptionRoom)));
+            var tile = Math.Min(784 / ((columns * (1 + Gap)) + Gap), 420 / ((rows * (aspect + CaptionRoom)) + Gap));
             var empty = (rows * columns) - count;
             if (tile > best.Tile + 1e-9 || (Math.Abs(tile - best.Tile) < 1e-9 && empty < best.Empty))
             {
@@ -73,9 +73,21 @@ internal static class ImageTiles
     public static void Finish(Plot plot, int columns, int rows, double aspect)
     {
         plot.HideAxesAndGrid();
-        plot.Axes.SetLimits(-Gap, columns * (1 + Gap), -rows * (aspect + CaptionRoom), Gap);
 
-        // Equal units on both axes so square images stay square whatever the canvas shape.
-        plot.Axes.SquareUnits();
+        // Equal pixels per unit on both axes, so square images stay square: measure the data area once
+        // (title and padding take a share that is not worth predicting), fit the tile block into it, then
+        // widen whichever range has room to spare, keeping the block centred.
+        plot.RenderInMemory(ChartCanvas.Width, ChartCanvas.Height);
+        var area = plot.LastRender.DataRect;
+        var left = -Gap;
+        var right = columns * (1 + Gap);
+        var bottom = -rows * (aspect + CaptionRoom);
+        var top = Gap;
+        var scale = Math.Min(area.Width / (right - left), area.Height / (top - bottom));
+        var halfWidth = area.Width / scale / 2;
+        var halfHeight = area.Height / scale / 2;
+        var centreX = (left + right) / 2;
+        var centreY = (top + bottom) / 2;
+        plot.Axes.SetLimits(centreX - halfWidth, centreX + halfWidth, centreY - halfHeight, centreY + halfHeight);
     }
 }

@@ -3,13 +3,16 @@ using System.Globalization;
 namespace HomemadeML.Benchmarks;
 
 /// <summary>Command-line options shared by the sections: <c>--sizes 512,1024</c>, <c>--repeat 5</c>,
-/// <c>--threads 0</c> (0: all cores), <c>--no-peer</c> (skip the NumPy/scikit-learn run).</summary>
+/// <c>--rounds 3</c>, <c>--threads 0</c> (0: all cores), <c>--no-peer</c> (skip the NumPy/scikit-learn run).</summary>
 internal sealed record BenchmarkOptions
 {
     public IReadOnlyList<int>? Sizes { get; init; }
 
     /// <summary>Timed runs per case after one warm-up; 5 gives a stable best on a quiet machine in a few seconds.</summary>
     public int Repeat { get; init; } = 5;
+
+    /// <summary>Alternating rounds of peer and engine runs; 3 rides out short bursts of load from other processes.</summary>
+    public int Rounds { get; init; } = 3;
 
     public int Threads { get; init; }
 
@@ -26,9 +29,10 @@ internal sealed record BenchmarkOptions
             {
                 "--sizes" => options with { Sizes = [.. Value().Split(',').Select(s => PositiveInt("--sizes", s))] },
                 "--repeat" => options with { Repeat = PositiveInt(name, Value()) },
+                "--rounds" => options with { Rounds = PositiveInt(name, Value()) },
                 "--threads" => options with { Threads = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--no-peer" => options with { RunPeer = false },
-                _ => throw new ArgumentException($"unknown option {name}; allowed: --sizes a,b,… --repeat n --threads n --no-peer.", nameof(args)),
+                _ => throw new ArgumentException($"unknown option {name}; allowed: --sizes a,b,… --repeat n --rounds n --threads n --no-peer.", nameof(args)),
             };
         }
 

@@ -35,10 +35,13 @@ public static class BuiltInDatasets
 
     /// <summary>
     /// Loads a built-in dataset by name. <paramref name="seed"/> drives the synthetic generators (the files ignore it);
-    /// "fashion-mnist" is the 60,000-image training set, read from <paramref name="fashionMnistFolder"/>.
+    /// "fashion-mnist" is the whole 60,000-image training set with raw pixels 0–255, read from
+    /// <paramref name="fashionMnistFolder"/> (default <see cref="DefaultFashionMnistFolder"/>); use
+    /// <see cref="LoadFashionMnist"/> for the official test set too.
     /// </summary>
     public static Dataset Load(string name, int seed = 0, string? fashionMnistFolder = null) => name switch
     {
+        null => throw new ArgumentNullException(nameof(name), $"name is required; valid names: {string.Join(", ", Names)}."),
         "iris" => LoadIris(),
         "digits" => LoadDigits(),
         "noisy-line" => SyntheticData.NoisyLine(seed),
@@ -50,7 +53,12 @@ public static class BuiltInDatasets
         _ => throw new ArgumentException($"name '{name}' is not a built-in dataset; valid names: {string.Join(", ", Names)}.", nameof(name)),
     };
 
-    /// <summary>The official Fashion-MNIST split: 60,000 training and 10,000 test images (pixels 0–255).</summary>
+    /// <summary>
+    /// The official Fashion-MNIST split: 60,000 training and 10,000 test images of 28×28 pixels, kept as raw 0–255
+    /// values (the algorithms normalize with training statistics). Reads train-/t10k-images-idx3-ubyte and
+    /// -labels-idx1-ubyte, gzip-compressed (.gz, as Debian ships them) or plain, from <paramref name="folder"/>.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">A file is missing; the message names the folder and the Debian package.</exception>
     public static TrainTestSplit LoadFashionMnist(string? folder = null)
     {
         folder ??= DefaultFashionMnistFolder;

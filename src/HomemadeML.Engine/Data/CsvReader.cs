@@ -18,14 +18,20 @@ public sealed record CsvReadOptions
 
     public string Name { get; init; } = "csv";
 
+    /// <summary>Largest text accepted, in UTF-8 bytes; 16 MiB by default (about 100,000 rows of a dozen numbers), checked before any parsing.</summary>
+    public int MaxBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>Most data rows accepted; 100,000 by default (more than Fashion-MNIST's 60,000 training images).</summary>
     public int MaxRows { get; init; } = 100_000;
 
+    /// <summary>Most columns accepted; 1,000 by default (Fashion-MNIST has 784 pixels plus a label).</summary>
     public int MaxColumns { get; init; } = 1_000;
 }
 
 /// <summary>
 /// Reads comma-, semicolon- or tab-separated text with a header row (separator detected from the header;
-/// double-quoted fields may hold separators and "" for a quote) into a <see cref="Dataset"/>.
+/// double-quoted fields may hold separators and "" for a quote, but not line breaks) into a <see cref="Dataset"/>.
+/// Blank lines are skipped; row numbers still count them, so they match a text editor's line numbers.
 /// Every problem is a <see cref="CsvFormatException"/> naming its row and column.
 /// </summary>
 public static class CsvReader
@@ -34,6 +40,12 @@ public static class CsvReader
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= new CsvReadOptions();
+        int bytes = Encoding.UTF8.GetByteCount(text);
+        if (bytes > options.MaxBytes)
+        {
+            throw new CsvFormatException($"the CSV is {bytes} bytes; at most {options.MaxBytes} are allowed.");
+        }
+
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n')
             .Select((line, index) => (Line: line, Row: index + 1))
             .Where(l => l.Line.Trim().Length > 0)

@@ -5,10 +5,11 @@ public sealed record TrainTestSplit(Dataset Train, Dataset Test)
 {
     /// <summary>
     /// Shuffles the rows with <paramref name="seed"/> and puts round(testFraction · rows) of them in the test set.
-    /// Labelled data is stratified: each class keeps its share in both parts. testFraction 0 puts every row in
-    /// Train and leaves Test empty.
+    /// With <paramref name="stratify"/> (the default) labelled data is split class by class, so each class keeps its
+    /// share in both parts and every class keeps at least one row for training. testFraction 0 puts every
+    /// row in Train and leaves Test empty. Unlabelled data is never stratified.
     /// </summary>
-    public static TrainTestSplit Create(Dataset dataset, double testFraction, int seed)
+    public static TrainTestSplit Create(Dataset dataset, double testFraction, int seed, bool stratify = true)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         if (!(testFraction >= 0 && testFraction < 1))
@@ -19,13 +20,19 @@ public sealed record TrainTestSplit(Dataset Train, Dataset Test)
         var random = new Random(seed);
         var train = new List<int>();
         var test = new List<int>();
-        IEnumerable<int[]> groups = dataset.Labels is { } labels
+        IEnumerable<int[]> groups = stratify && dataset.Labels is { } labels
             ? Enumerable.Range(0, dataset.Rows).GroupBy(i => labels[i]).OrderBy(g => g.Key).Select(g => g.ToArray())
             : [Enumerable.Range(0, dataset.Rows).ToArray()];
         foreach (var rows in groups)
         {
             random.Shuffle(rows);
             int testCount = (int)Math.Round(testFraction * rows.Length, MidpointRounding.AwayFromZero);
+            if (testCount == rows.Length && testCount > 0)
+            {
+                // A fraction near 1 must not take a class (or the whole set) away from training altogether.
+                testCount--;
+            }
+
             test.AddRange(rows.AsSpan(0, testCount));
             train.AddRange(rows.AsSpan(testCount));
         }

@@ -27,7 +27,7 @@ public static class CommandLine
           homemade-ml formula ALGORITHM [--name ID] [--format latex|unicode|both]
           homemade-ml code ALGORITHM [--language python|csharp]
           homemade-ml run ALGORITHM [--dataset NAME | --csv FILE --label-column COLUMN] [--features A,B]
-                                    [--set KEY=VALUE …] [--seed N] [--test-fraction F] [--json]
+                                    [--set KEY=VALUE …] [--seed N] [--test-fraction F] [--plot OUT.png] [--json]
                                            train the engine; lists are comma-separated (--set hidden_layers=25,10)
           homemade-ml path [--current ALGORITHM]
           homemade-ml notebooks ALGORITHM
@@ -114,13 +114,39 @@ public static class CommandLine
             TestFraction = rest.Number("--test-fraction", 0.2),
         };
         bool json = rest.Flag("--json");
+        var plot = rest.Value("--plot");
         var runner = new ExampleRunner(limits with { MaxTrainingTime = TimeSpan.FromMinutes(30) }, NotebookLinks.FirstFor);
         var bar = new ProgressBar(errors);
         var report = await runner.RunAsync(request, bar).ConfigureAwait(false);
         bar.Finish();
+        if (plot is not null)
+        {
+            await WritePlotsAsync(RunCharts.ForRun(report), plot, errors).ConfigureAwait(false);
+        }
+
         return json
             ? JsonSerializer.Serialize(RunExampleResult.From(report, null), new JsonSerializerOptions(Microsoft.Extensions.DependencyInjection.SkillServiceCollectionExtensions.JsonOptions) { WriteIndented = true })
             : RunMarkdown.Render(report);
+    }
+
+    /// <summary>The first chart goes to <paramref name="path"/>, the others beside it as name-chart.png; stderr lists them.</summary>
+    private static async Task WritePlotsAsync(ChartSet charts, string path, TextWriter errors)
+    {
+        var all = charts.Charts.Concat(charts.Dropped).ToList();
+        if (all.Count == 0)
+        {
+            await errors.WriteLineAsync("--plot: this run has no chart to draw.").ConfigureAwait(false);
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var stem = Path.GetFileNameWithoutExtension(path);
+        for (int i = 0; i < all.Count; i++)
+        {
+            var file = i == 0 ? path : Path.Combine(folder, $"{stem}-{all[i].Name}.png");
+            await File.WriteAllBytesAsync(file, all[i].Png).ConfigureAwait(false);
+            await errors.WriteLineAsync($"wrote {file}: {all[i].Description}").ConfigureAwait(false);
+        }
     }
 
     private static string Datasets() =>

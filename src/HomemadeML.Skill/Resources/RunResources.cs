@@ -15,5 +15,5 @@ public sealed class RunResources(RunStore store)
     public BlobResourceContents RunChart(string runId, string chart) =>
         store.TryGet(runId, chart, out var rendered)
             ? BlobResourceContents.FromBytes(rendered.Png, RunStore.Uri(runId, chart), "image/png")
-            : throw new McpException($"runId/chart: '{runId}/{chart}' is not kept; kept runs: {string.Join(", ", store.RunIds()) is { Length: > 0 } ids ? ids : "none"} (only the last {RunStore.Capacity} runs with include_plot are kept).");
+            : throw new McpException($"runId/chart: '{runId}/{chart}' is not kept; kept runs: {(store.RunIds() is { Count: > 0 } ids ? string.Join(", ", ids) : "none")} (only the last {RunStore.Capacity} runs with include_plot are kept).");
 }

@@ -86,7 +86,7 @@ public sealed class AlgorithmTools(Func<LessonLibrary> lessons, AlgorithmNames n
                 text.Append($"```latex\n{f.Latex}\n```\n");
             }
 
-            text.Append($"{f.Symbols}\n\n");
+            text.Append($"Symbols: {f.Symbols}\n\n");
         }
 
         return text.ToString().Trim();
@@ -120,7 +120,7 @@ public sealed class AlgorithmTools(Func<LessonLibrary> lessons, AlgorithmNames n
         : throw new SkillArgumentException("algorithm", $"algorithm: '{algorithm}' has no lesson.");
 
     private static string FormulasAsText(Content.Lesson lesson) =>
-        string.Join("\n\n", lesson.Formulas.Select(f => $"**{f.Name}**\n```text\n{f.Text}\n```\n{f.Symbols}"));
+        string.Join("\n\n", lesson.Formulas.Select(f => $"**{f.Name}**\n```text\n{f.Text}\n```\nSymbols: {f.Symbols}"));
 
     private static string Plain(string markdown) => markdown.Replace('\n', ' ').Replace("|", "\\|", StringComparison.Ordinal).Trim();
 }

@@ -78,7 +78,7 @@ public sealed class RunTools(ExampleRunner runner, AlgorithmNames names, RunStor
     [Description("Compares algorithms side by side: task, model, cost function, optimizer, assumptions, complexity, strengths, weaknesses and when to pick each. With run=true, also trains every applicable one on the same data and split and adds measured metrics and training times.")]
     public Task<CallToolResult> CompareAlgorithms(
         IProgress<ProgressNotificationValue> progress,
-        [Description("Comma-separated algorithm ids or aliases, e.g. \"logistic-regression, multilayer-perceptron\"; empty (default): all five.")] string algorithms = "",
+        [Description("Algorithm ids or aliases to compare, e.g. [\"logistic-regression\", \"multilayer-perceptron\"]; an empty array compares all five.")] string[] algorithms,
         [Description("With run=true: a built-in dataset (see run_example); empty: iris.")] string dataset = "",
         [Description("With run=true: the learner's CSV text instead of dataset.")] string csv = "",
         [Description("With csv: the label column.")] string label_column = "",
@@ -87,7 +87,7 @@ public sealed class RunTools(ExampleRunner runner, AlgorithmNames names, RunStor
         [Description("With run=true: also return a PNG chart comparing the measured metrics, kept as a resource homemade-ml://runs/{run_id}/{chart}.png. Default false.")] bool include_plot = false,
         CancellationToken cancellationToken = default) => ToolErrors.GuardAsync(async () =>
     {
-        var ids = algorithms.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(a => names.Resolve(a, "algorithms")).Distinct().ToList();
+        var ids = (algorithms ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => names.Resolve(a, "algorithms")).Distinct().ToList();
         if (ids.Count == 0)
         {
             ids = [.. AlgorithmCatalog.Ids];

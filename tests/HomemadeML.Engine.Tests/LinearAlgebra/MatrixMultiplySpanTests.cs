@@ -59,7 +59,6 @@ public sealed class MatrixMultiplySpanTests
     public void Multiply_Float_MatchesNaiveReference(int m, int k, int n, Form form)
     {
         var (a, b) = Operands(m, k, n, form, seed: 4);
-        var expected = Naive(a, b, m, k, n, form, initial: null);
         var af = a.Select(v => (float)v).ToArray();
         var bf = b.Select(v => (float)v).ToArray();
         var expectedFromFloats = Naive(af.Select(v => (double)v).ToArray(), bf.Select(v => (double)v).ToArray(), m, k, n, form, null);
@@ -77,7 +76,6 @@ public sealed class MatrixMultiplySpanTests
                 break;
         }
 
-        Assert.Equal(expected.Length, c.Length);
         AssertClose(expectedFromFloats, c.Select(v => (double)v).ToArray(), k, FloatTolerance);
     }
 
@@ -185,7 +183,8 @@ public sealed class MatrixMultiplySpanTests
     }
 
     // Products of values in [−1, 1] summed over k terms: the error of any summation order is within
-    // k·ε·Σ|aᵢₚ·bₚⱼ| ≤ k·ε·k (Higham §3.1); 2·k·ε·max(k, 1) with ε the type's unit roundoff bounds it.
+    // γₖ·Σ|aᵢₚ·bₚⱼ| ≤ k·ε·k (Higham, Accuracy and Stability of Numerical Algorithms, §3.1); the bound below is
+    // twice that, with ε the type's machine epsilon. The float reference is exact-ish (double sums of the floats).
     private static double DoubleTolerance => Math.Pow(2, -52);
 
     private static double FloatTolerance => Math.Pow(2, -23);

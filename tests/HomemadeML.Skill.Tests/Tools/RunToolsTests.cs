@@ -128,7 +128,7 @@ public class RunToolsTests : SkillTestBase
     [Fact]
     public async Task CompareAlgorithms_RunOnIris_TrainsTheApplicableOnesAndSkipsLinearRegression()
     {
-        var result = await CallAsync("compare_algorithms", new { run = true, dataset = "iris" });
+        var result = await CallAsync("compare_algorithms", new { algorithms = Array.Empty<string>(), run = true, dataset = "iris" });
         Assert.NotEqual(true, result.IsError);
         var rows = result.StructuredContent!.Value.GetProperty("algorithms").EnumerateArray().ToList();
         Assert.Equal(5, rows.Count);
