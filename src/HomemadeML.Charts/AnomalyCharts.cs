@@ -1,3 +1,4 @@
+using System.Globalization;
 using HomemadeML.Engine.LinearAlgebra;
 using ScottPlot;
 
@@ -89,11 +90,11 @@ public static class AnomalyCharts
         }
 
         var legendContours = plot.Add.ScatterLine(Array.Empty<double>(), Array.Empty<double>(), new ScottPlot.Colormaps.Viridis().GetColor(0.5));
-        legendContours.LegendText = $"log p(x) contours ({ChartCanvas.Format(floor)} to {ChartCanvas.Format(peak)})";
+        legendContours.LegendText = "log p(x) contours";
         var legendBoundary = plot.Add.ScatterLine(Array.Empty<double>(), Array.Empty<double>(), Colors.Red);
         legendBoundary.LinePattern = LinePattern.Dashed;
         legendBoundary.LineWidth = 2;
-        legendBoundary.LegendText = $"log p(x) = log ε = {ChartCanvas.Format(logEpsilon)}";
+        legendBoundary.LegendText = string.Create(CultureInfo.InvariantCulture, $"threshold log ε = {logEpsilon:0.##}");
         plot.Axes.SetLimits(grid.XMin, grid.XMax, grid.YMin, grid.YMax);
         // Outside the data area, so no point hides behind it.
         plot.ShowLegend(Edge.Right);
@@ -135,7 +136,7 @@ public static class AnomalyCharts
 
         var best = Enumerable.Range(0, logEpsilons.Count).MinBy(i => Math.Abs(logEpsilons[i] - chosenLogEpsilon));
         var line = plot.Add.VerticalLine(chosenLogEpsilon, 2, Colors.Red, LinePattern.Dashed);
-        line.LegendText = $"chosen log ε = {ChartCanvas.Format(chosenLogEpsilon)} (F1 {f1[best]:0.###})";
+        line.LegendText = string.Create(CultureInfo.InvariantCulture, $"chosen log ε = {chosenLogEpsilon:0.##}\n(F1 {f1[best]:0.###})");
         plot.Add.Marker(chosenLogEpsilon, f1[best], MarkerShape.FilledCircle, 10, Colors.Red);
         plot.Axes.SetLimitsY(-0.05, 1.1);
         plot.ShowLegend(Edge.Right);

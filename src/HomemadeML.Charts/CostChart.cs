@@ -65,6 +65,9 @@ public static class CostChart
             plot.Axes.Left.TickGenerator = DecadeTicks(positive.Min(), positive.Max());
         }
 
+        // Iterations are whole numbers: no "2.5" ticks on a short run.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+
         plot.ShowLegend(Alignment.UpperRight);
         var description = $"{title}{(useLog ? " (log-scale y)" : "")}: " + string.Join("; ", descriptions) + ".";
         return ChartCanvas.Render(plot, "cost", title, description);

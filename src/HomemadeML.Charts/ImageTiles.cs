@@ -70,22 +70,25 @@ internal static class ImageTiles
         text.Alignment = Alignment.UpperCenter;
     }
 
+    /// <summary>Fixed margins (left, right, bottom, top; the top holds the title) so the data area's pixel size is known.</summary>
+    private static readonly PixelPadding Margins = new(8, 8, 8, 42);
+
     public static void Finish(Plot plot, int columns, int rows, double aspect)
     {
         plot.HideAxesAndGrid();
+        plot.Layout.Fixed(Margins);
 
-        // Equal pixels per unit on both axes, so square images stay square: measure the data area once
-        // (title and padding take a share that is not worth predicting), fit the tile block into it, then
-        // widen whichever range has room to spare, keeping the block centred.
-        plot.RenderInMemory(ChartCanvas.Width, ChartCanvas.Height);
-        var area = plot.LastRender.DataRect;
+        // Equal pixels per unit on both axes, so square images stay square: fit the tile block into the
+        // known data area, then widen whichever range has room to spare, keeping the block centred.
+        var areaWidth = ChartCanvas.Width - Margins.Left - Margins.Right;
+        var areaHeight = ChartCanvas.Height - Margins.Top - Margins.Bottom;
         var left = -Gap;
         var right = columns * (1 + Gap);
         var bottom = -rows * (aspect + CaptionRoom);
         var top = Gap;
-        var scale = Math.Min(area.Width / (right - left), area.Height / (top - bottom));
-        var halfWidth = area.Width / scale / 2;
-        var halfHeight = area.Height / scale / 2;
+        var scale = Math.Min(areaWidth / (right - left), areaHeight / (top - bottom));
+        var halfWidth = areaWidth / scale / 2;
+        var halfHeight = areaHeight / scale / 2;
         var centreX = (left + right) / 2;
         var centreY = (top + bottom) / 2;
         plot.Axes.SetLimits(centreX - halfWidth, centreX + halfWidth, centreY - halfHeight, centreY + halfHeight);

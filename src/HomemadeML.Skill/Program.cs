@@ -1,14 +1,15 @@
 using HomemadeML.Skill.Cli;
 using HomemadeML.Skill.Hosting;
 
-// No arguments (how MCP clients launch it) or "serve": MCP over stdio. --http: Streamable HTTP.
+// stdout carries only JSON-RPC in MCP mode: send every stray Console.Write to stderr before anything can print.
+// (The SDK's stdio transport and the CLI open the raw stdout stream themselves.)
+Console.SetOut(Console.Error);
+
+// No arguments (how MCP clients launch it), "serve" or only --max-… limit flags: MCP over stdio. --http: Streamable HTTP.
 // Anything else: the command-line face for people (homemade-ml run …, explain …, --help).
-if (args.Length == 0 || args[0] == "serve")
+if (args.Length == 0 || args[0] == "serve" || args[0].StartsWith("--max-", StringComparison.Ordinal))
 {
-    // stdout carries only JSON-RPC: send every stray Console.Write to stderr before anything can print.
-    Console.SetOut(Console.Error);
-    await StdioServer.RunAsync().ConfigureAwait(false);
-    return 0;
+    return await StdioServer.RunAsync(args).ConfigureAwait(false);
 }
 
 if (args.Contains("--http"))
@@ -16,4 +17,5 @@ if (args.Contains("--http"))
     return await HttpServer.RunAsync(args).ConfigureAwait(false);
 }
 
-return await CommandLine.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+await using var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+return await CommandLine.RunAsync(args, stdout, Console.Error).ConfigureAwait(false);

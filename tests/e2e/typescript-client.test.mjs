@@ -60,6 +60,14 @@ function sessionChecks(getClient) {
     }
   });
 
+  test("structured results match their output schemas, with optional parts absent", async () => {
+    const client = getClient();
+    const all = await callOk(client, "run_example", { algorithm: "k-means", test_fraction: 0 });
+    assert.equal(all.structuredContent.metrics.test, undefined);
+    const compared = await callOk(client, "compare_algorithms", { algorithms: [], dataset: "iris", run: true });
+    assert.equal(compared.structuredContent.algorithms.length, 5);
+  });
+
   test("an unknown algorithm is an isError result naming the valid ids, and the next call works", async () => {
     const client = getClient();
     const bad = await client.callTool({ name: "explain_algorithm", arguments: { algorithm: "linear-regresion" } });

@@ -1,3 +1,4 @@
+using HomemadeML.Skill.Services;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -16,7 +17,7 @@ internal static class HttpServer
 {
     private const string DefaultUrl = "http://127.0.0.1:5077";
 
-    // The largest body a legitimate request needs: a 2 MB CSV, JSON-escaped, plus the envelope.
+    // The largest body a legitimate request needs: a 2 MB CSV, JSON-escaped, plus the envelope (raised with --max-csv-bytes).
     private const long MaxRequestBodyBytes = 5L * 1024 * 1024;
 
     public static async Task<int> RunAsync(string[] args)
@@ -38,13 +39,26 @@ internal static class HttpServer
             }
         }
 
+        SkillLimits limits;
+        try
+        {
+            limits = SkillLimits.FromEnvironmentAndArguments(args);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync($"homemade-ml: {ex.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
+        // JSON escaping can double a CSV's size; the envelope adds little.
+        long bodyLimit = Math.Max(MaxRequestBodyBytes, (2L * limits.MaxCsvBytes) + (64 * 1024));
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(StdioServer.LogLevelFromEnvironment());
         builder.WebHost.UseUrls(urls);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        builder.Services.AddHomemadeMlSkill().WithHttpTransport(o => o.Stateless = true);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = bodyLimit);
+        builder.Services.AddHomemadeMlSkill(limits).WithHttpTransport(o => o.Stateless = true);
         var app = builder.Build();
         string? token = Environment.GetEnvironmentVariable("HOMEMADE_ML_TOKEN");
         app.Use(async (context, next) =>
@@ -62,7 +76,7 @@ internal static class HttpServer
                 return;
             }
 
-            if (!string.IsNullOrEmpty(token) && context.Request.Headers.Authorization.ToString() != $"Bearer {token}")
+            if (!string.IsNullOrEmpty(token) && !IsToken(context.Request.Headers.Authorization.ToString(), token))
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 context.Response.Headers.WWWAuthenticate = "Bearer";
@@ -76,6 +90,11 @@ internal static class HttpServer
         await app.RunAsync().ConfigureAwait(false);
         return 0;
     }
+
+    /// <summary>Constant-time comparison, so response timing does not reveal how much of a guess was right.</summary>
+    private static bool IsToken(string authorization, string token) =>
+        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(authorization), System.Text.Encoding.UTF8.GetBytes($"Bearer {token}"));
 
     private static string? Option(string[] args, string name)
     {

@@ -21,9 +21,9 @@ public static class SkillServiceCollectionExtensions
     };
 
     /// <summary>The services the tools and the CLI share: limits, content, name resolution and the example runner.</summary>
-    public static IServiceCollection AddHomemadeMlServices(this IServiceCollection services)
+    public static IServiceCollection AddHomemadeMlServices(this IServiceCollection services, SkillLimits? limits = null)
     {
-        services.AddSingleton(_ => SkillLimits.FromEnvironment());
+        services.AddSingleton(_ => limits ?? SkillLimits.FromEnvironment());
         services.AddSingleton<Func<LessonLibrary>>(() => LessonLibrary.Embedded);
         services.AddSingleton<AlgorithmNames>();
         services.AddSingleton<RunStore>();
@@ -32,9 +32,9 @@ public static class SkillServiceCollectionExtensions
     }
 
     /// <summary>The MCP server with every tool, resource and prompt of the skill; the caller adds a transport.</summary>
-    public static IMcpServerBuilder AddHomemadeMlSkill(this IServiceCollection services)
+    public static IMcpServerBuilder AddHomemadeMlSkill(this IServiceCollection services, SkillLimits? limits = null)
     {
-        services.AddHomemadeMlServices();
+        services.AddHomemadeMlServices(limits);
         var version = typeof(SkillServiceCollectionExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
         return services
             .AddMcpServer(options =>

@@ -1,3 +1,4 @@
+using HomemadeML.Skill.Services;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,13 +8,26 @@ namespace HomemadeML.Skill.Hosting;
 /// <summary>The MCP server over stdio: what Claude Desktop, Claude Code and VS Code launch.</summary>
 internal static class StdioServer
 {
-    public static async Task RunAsync()
+    /// <summary>Serves until stdin closes; exit code 2 with a clear stderr message on a bad limit flag or variable.</summary>
+    public static async Task<int> RunAsync(string[] args)
     {
+        SkillLimits limits;
+        try
+        {
+            limits = SkillLimits.FromEnvironmentAndArguments(args.SkipWhile(a => a == "serve").ToArray());
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync($"homemade-ml: {ex.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevelFromEnvironment());
-        builder.Services.AddHomemadeMlSkill().WithStdioServerTransport();
+        builder.Services.AddHomemadeMlSkill(limits).WithStdioServerTransport();
         await builder.Build().RunAsync().ConfigureAwait(false);
+        return 0;
     }
 
     /// <summary>HOMEMADE_ML_LOG_LEVEL (Trace … None); Warning by default, so stderr stays quiet.</summary>

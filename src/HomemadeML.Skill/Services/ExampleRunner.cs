@@ -206,7 +206,7 @@ public sealed class ExampleRunner(SkillLimits limits, Func<string, NotebookLink?
             Dataset = new DatasetSummary(data.Name, train.Rows + test.Rows, data.FeatureCount, data.ClassCount, data.FeatureNames, train.Rows, test.Rows),
             Hyperparameters = h.Used,
             Seed = request.Seed,
-            Metrics = new RunMetrics(outcome.Train, test.Rows > 0 ? outcome.Test : null),
+            Metrics = new RunMetrics { Train = outcome.Train, Test = test.Rows > 0 ? outcome.Test : null },
             CostHistory = Thin(outcome.CostHistory),
             StopReason = Snake(outcome.StopReason),
             IterationsRun = outcome.IterationsRun,

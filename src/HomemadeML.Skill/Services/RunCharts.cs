@@ -162,9 +162,21 @@ public static class RunCharts
         }
     }
 
-    private static string Label(RunReport run) =>
-        string.Join(", ", run.Hyperparameters.Where(p => p.Key is "learning_rate" or "regularization" or "k")
-            .Select(p => $"{p.Key} = {Convert.ToString(p.Value, CultureInfo.InvariantCulture)}")) is { Length: > 0 } s ? s : run.Algorithm;
+    /// <summary>Legend text: the settings that shape the curve (the learning rate only where gradient descent uses it).</summary>
+    private static string Label(RunReport run)
+    {
+        var usesRate = !run.Hyperparameters.TryGetValue("optimizer", out var optimizer) || Equals(optimizer, "gd");
+        var shown = run.Hyperparameters
+            .Where(p => p.Key is "optimizer" or "regularization" or "k" or "hidden_layers" || (p.Key == "learning_rate" && usesRate))
+            .Select(p => $"{p.Key} = {Text(p.Value)}");
+        return string.Join(", ", shown) is { Length: > 0 } s ? s : run.Algorithm;
+    }
+
+    private static string Text(object value) => value switch
+    {
+        System.Collections.IEnumerable list and not string => "[" + string.Join(", ", list.Cast<object>().Select(Text)) + "]",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
 
     private static ChartSet Render(IReadOnlyList<Func<RenderedChart>> charts)
     {

@@ -43,8 +43,15 @@ public sealed record RunReport
 
 public sealed record DatasetSummary(string Name, int Rows, int Features, int Classes, IReadOnlyList<string> FeatureNames, int TrainRows, int TestRows);
 
-/// <summary>Metric name → value, on the training rows and on the held-out rows (null when test_fraction is 0).</summary>
-public sealed record RunMetrics(IReadOnlyDictionary<string, double> Train, IReadOnlyDictionary<string, double>? Test);
+/// <summary>Metric name → value, on the training rows and on the held-out rows (absent when test_fraction is 0).</summary>
+/// <remarks>Optional members are init properties, not constructor parameters: a null one is left out of the JSON, and a
+/// constructor parameter would be "required" in the output schema that strict clients validate against.</remarks>
+public sealed record RunMetrics
+{
+    public required IReadOnlyDictionary<string, double> Train { get; init; }
+
+    public IReadOnlyDictionary<string, double>? Test { get; init; }
+}
 
 public sealed record CostPoint(int Iteration, double Cost);
 

@@ -61,6 +61,48 @@ public sealed record SkillLimits
         return limits;
     }
 
+    /// <summary>The command-line flags that override a limit, with the HOMEMADE_ML_* variable each mirrors.</summary>
+    public static IReadOnlyList<string> Flags { get; } =
+        ["--max-training-seconds", "--max-csv-bytes", "--max-iterations", "--max-concurrent-trainings", "--fashion-mnist"];
+
+    /// <summary>
+    /// The environment's limits, then any limit flags in <paramref name="args"/> (flags win: they are the more specific
+    /// choice). Other words are left to the caller (e.g. --http, --urls). Bad values throw ArgumentException naming the flag.
+    /// </summary>
+    public static SkillLimits FromEnvironmentAndArguments(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var limits = FromEnvironment();
+        for (int i = 0; i < args.Count; i++)
+        {
+            if (!Flags.Contains(args[i]))
+            {
+                continue;
+            }
+
+            var flag = args[i];
+            var text = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{flag}: needs a value.");
+            if (flag == "--fashion-mnist")
+            {
+                limits = limits with { FashionMnistFolder = text };
+                continue;
+            }
+
+            double value = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed > 0 && double.IsFinite(parsed)
+                ? parsed
+                : throw new ArgumentException($"{flag}: got '{text}'; allowed: a positive number.");
+            limits = flag switch
+            {
+                "--max-training-seconds" => limits with { MaxTrainingTime = TimeSpan.FromSeconds(value) },
+                "--max-csv-bytes" => limits with { MaxCsvBytes = (int)Math.Min(value, int.MaxValue) },
+                "--max-iterations" => limits with { MaxIterations = (int)Math.Min(value, int.MaxValue) },
+                _ => limits with { MaxConcurrentTrainings = (int)Math.Min(value, 64) },
+            };
+        }
+
+        return limits;
+    }
+
     private static double? Number(string variable)
     {
         var text = Environment.GetEnvironmentVariable(variable);

@@ -121,7 +121,7 @@ public sealed class RunTools(ExampleRunner runner, AlgorithmNames names, RunStor
             }
 
             measuredReports.Add(measured);
-            rows.Add(new CompareRow(AlgorithmFacts.All[id], measured is null ? null : RunExampleResult.From(measured, null), skipped));
+            rows.Add(new CompareRow { Facts = AlgorithmFacts.All[id], Run = measured is null ? null : RunExampleResult.From(measured, null), Skipped = skipped });
         }
 
         if (run)
@@ -224,7 +224,15 @@ public sealed record RunExampleResult
     };
 }
 
-public sealed record CompareRow(AlgorithmFacts Facts, RunExampleResult? Run, string? Skipped);
+/// <summary>One compared algorithm: its facts and, with run=true, its measured run or why it could not run on that data.</summary>
+public sealed record CompareRow
+{
+    public required AlgorithmFacts Facts { get; init; }
+
+    public RunExampleResult? Run { get; init; }
+
+    public string? Skipped { get; init; }
+}
 
 public sealed record CompareResult(IReadOnlyList<CompareRow> Algorithms, IReadOnlyList<ChartLink> Charts);
 
