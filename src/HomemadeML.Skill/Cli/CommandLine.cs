@@ -128,7 +128,7 @@ public static class CommandLine
         }
 
         return json
-            ? JsonSerializer.Serialize(RunExampleResult.From(report, null), new JsonSerializerOptions(Microsoft.Extensions.DependencyInjection.SkillServiceCollectionExtensions.JsonOptions) { WriteIndented = true })
+            ? JsonSerializer.Serialize(report, new JsonSerializerOptions(Microsoft.Extensions.DependencyInjection.SkillServiceCollectionExtensions.JsonOptions) { WriteIndented = true })
             : RunMarkdown.Render(report);
     }
 

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace HomemadeML.Skill.Services;
 
-/// <summary>What one real training run did and measured: the structured result of run_example and the CLI's --json.</summary>
+/// <summary>
+/// What one real training run did and measured: the structured result of run_example (for a sweep, the run with the
+/// lowest final cost, with every run in <see cref="Sweep"/>) and of the CLI's --json.
+/// </summary>
 public sealed record RunReport
 {
     public required string Algorithm { get; init; }
@@ -36,6 +39,12 @@ public sealed record RunReport
 
     public NotebookLink? Notebook { get; init; }
 
+    /// <summary>For a sweep: every run, side by side.</summary>
+    public SweepReport? Sweep { get; init; }
+
+    /// <summary>With include_plot: the charts returned as images, also readable later at their resource URI.</summary>
+    public IReadOnlyList<ChartLink>? Charts { get; init; }
+
     /// <summary>The trained model and data, for charts; never serialized.</summary>
     [JsonIgnore]
     public RunArtifacts? Artifacts { get; init; }
@@ -58,6 +67,9 @@ public sealed record CostPoint(int Iteration, double Cost);
 public sealed record SamplePrediction(int Row, string Actual, string Predicted);
 
 public sealed record NotebookLink(string Title, string Binder, string Nbviewer, string Github);
+
+/// <summary>One chart of a run: its name, the resource URI where its PNG stays readable, and what it shows.</summary>
+public sealed record ChartLink(string Name, string Uri, string Description);
 
 /// <summary>The results of a sweep: one run per value of one hyperparameter, on the same data and split.</summary>
 public sealed record SweepReport(string Algorithm, string Parameter, IReadOnlyList<string> Values, IReadOnlyList<RunReport> Runs, string Reading);

@@ -16,7 +16,7 @@ namespace HomemadeML.Skill.Tools;
 [McpServerToolType]
 public sealed class RunTools(ExampleRunner runner, AlgorithmNames names, RunStore store)
 {
-    [McpServerTool(Name = "run_example", Title = "Train on real data", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(RunExampleResult))]
+    [McpServerTool(Name = "run_example", Title = "Train on real data", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(RunReport))]
     [Description("Trains the from-scratch engine for real and returns measured results: train/test metrics (mse, rmse, r2, accuracy, inertia, purity, precision, recall, f1, epsilon), the cost per iteration, learned parameters, sample predictions, training time and a plain reading (converged? diverged and why? over-fitting?). " +
         "Uses a built-in dataset (iris, digits, noisy-line, nonlinear-curve, microchips, blobs, server-metrics, fashion-mnist) or the learner's own CSV text. " +
         "Give a sweep to train once per value of one hyperparameter and compare (e.g. learning rates). Same seed, same result.")]
@@ -46,13 +46,13 @@ public sealed class RunTools(ExampleRunner runner, AlgorithmNames names, RunStor
             TestFraction = test_fraction,
         };
         var engineProgress = new ProgressBridge(progress);
-        RunExampleResult result;
+        RunReport result;
         string markdown;
         var charts = ChartSet.Empty;
         if (sweep is not { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } given)
         {
             var run = await runner.RunAsync(request, engineProgress, cancellationToken).ConfigureAwait(false);
-            result = RunExampleResult.From(run, null);
+            result = run;
             markdown = RunMarkdown.Render(run);
             charts = include_plot ? RunCharts.ForRun(run) : ChartSet.Empty;
         }
@@ -61,7 +61,7 @@ public sealed class RunTools(ExampleRunner runner, AlgorithmNames names, RunStor
             var (name, values) = ParseSweep(given);
             var report = await runner.SweepAsync(request, name, values, engineProgress, cancellationToken).ConfigureAwait(false);
             var best = report.Runs.Where(r => r.StopReason != "diverged").OrderBy(r => r.CostHistory.Count > 0 ? r.CostHistory[^1].Cost : 0).FirstOrDefault() ?? report.Runs[0];
-            result = RunExampleResult.From(best, report);
+            result = best with { Sweep = report };
             markdown = RunMarkdown.Render(report);
             charts = include_plot ? RunCharts.ForSweep(report) : ChartSet.Empty;
         }
@@ -121,7 +121,7 @@ public sealed class RunTools(ExampleRunner runner, AlgorithmNames names, RunStor
             }
 
             measuredReports.Add(measured);
-            rows.Add(new CompareRow { Facts = AlgorithmFacts.All[id], Run = measured is null ? null : RunExampleResult.From(measured, null), Skipped = skipped });
+            rows.Add(new CompareRow { Facts = AlgorithmFacts.All[id], Run = measured, Skipped = skipped });
         }
 
         if (run)
@@ -195,46 +195,14 @@ public sealed class RunTools(ExampleRunner runner, AlgorithmNames names, RunStor
     }
 }
 
-/// <summary>run_example's structured result: the run (for a sweep, the one with the lowest final cost) and, for a sweep, every run.</summary>
-public sealed record RunExampleResult
-{
-    public required string Algorithm { get; init; }
-    public required DatasetSummary Dataset { get; init; }
-    public required IReadOnlyDictionary<string, object> Hyperparameters { get; init; }
-    public required int Seed { get; init; }
-    public required RunMetrics Metrics { get; init; }
-    public required IReadOnlyList<CostPoint> CostHistory { get; init; }
-    public required string StopReason { get; init; }
-    public required int IterationsRun { get; init; }
-    public IReadOnlyDictionary<string, double[]>? Parameters { get; init; }
-    public required IReadOnlyList<SamplePrediction> SamplePredictions { get; init; }
-    public required double TrainingMs { get; init; }
-    public required string Reading { get; init; }
-    public NotebookLink? Notebook { get; init; }
-    public SweepReport? Sweep { get; init; }
-
-    /// <summary>With include_plot: the charts returned as images, also readable later at their resource URI.</summary>
-    public IReadOnlyList<ChartLink> Charts { get; init; } = [];
-
-    public static RunExampleResult From(RunReport run, SweepReport? sweep) => new()
-    {
-        Algorithm = run.Algorithm, Dataset = run.Dataset, Hyperparameters = run.Hyperparameters, Seed = run.Seed, Metrics = run.Metrics,
-        CostHistory = run.CostHistory, StopReason = run.StopReason, IterationsRun = run.IterationsRun, Parameters = run.Parameters,
-        SamplePredictions = run.SamplePredictions, TrainingMs = run.TrainingMs, Reading = run.Reading, Notebook = run.Notebook, Sweep = sweep,
-    };
-}
-
 /// <summary>One compared algorithm: its facts and, with run=true, its measured run or why it could not run on that data.</summary>
 public sealed record CompareRow
 {
     public required AlgorithmFacts Facts { get; init; }
 
-    public RunExampleResult? Run { get; init; }
+    public RunReport? Run { get; init; }
 
     public string? Skipped { get; init; }
 }
 
 public sealed record CompareResult(IReadOnlyList<CompareRow> Algorithms, IReadOnlyList<ChartLink> Charts);
-
-/// <summary>One chart of a run: its name, the resource URI where its PNG stays readable, and what it shows.</summary>
-public sealed record ChartLink(string Name, string Uri, string Description);
