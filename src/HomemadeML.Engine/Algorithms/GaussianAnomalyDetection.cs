@@ -1,3 +1,4 @@
+using HomemadeML.Engine.Features;
 using HomemadeML.Engine.LinearAlgebra;
 using HomemadeML.Engine.Training;
 
@@ -32,11 +33,7 @@ public sealed class GaussianAnomalyDetection
             throw new ArgumentException($"x must have at least 2 rows to estimate a variance; got {x.Rows}.", nameof(x));
         }
 
-        int bad = Array.FindIndex(x.Data, v => !double.IsFinite(v));
-        if (bad >= 0)
-        {
-            throw new ArgumentException($"x must hold finite numbers; row {bad / x.Columns}, column {bad % x.Columns} is {x.Data[bad]}.", nameof(x));
-        }
+        ColumnStatistics.RequireFinite(x, nameof(x));
 
         var monitor = new TrainingMonitor(1, progress, limits, cancellationToken) { Stage = "estimating μ and σ²" };
         int m = x.Rows, n = x.Columns;

@@ -1,3 +1,4 @@
+using HomemadeML.Engine.Features;
 using HomemadeML.Engine.LinearAlgebra;
 using HomemadeML.Engine.Training;
 
@@ -29,7 +30,7 @@ public sealed class KMeans
             throw new ArgumentException($"K is {Options.K} but x has only {x.Rows} rows; K must be at most the number of rows.", nameof(x));
         }
 
-        RequireFinite(x);
+        ColumnStatistics.RequireFinite(x, nameof(x));
         var random = new Random(Options.Seed);
         var workspace = new DistanceWorkspace(x.Rows, Options.K, limits?.MaxDegreeOfParallelism);
         var monitor = new TrainingMonitor(Options.Restarts * Options.MaxIterations, progress, limits, cancellationToken);
@@ -277,12 +278,4 @@ public sealed class KMeans
         assignments[farthest] = empty;
     }
 
-    private static void RequireFinite(Matrix x)
-    {
-        int bad = Array.FindIndex(x.Data, v => !double.IsFinite(v));
-        if (bad >= 0)
-        {
-            throw new ArgumentException($"x must hold finite numbers; row {bad / x.Columns}, column {bad % x.Columns} is {x.Data[bad]}.", nameof(x));
-        }
-    }
 }

@@ -131,11 +131,7 @@ public sealed class MultilayerPerceptron
             throw new ArgumentException($"labels[{badLabel}] is {labels[badLabel]}; labels must be in 0…{classCount - 1}.", nameof(labels));
         }
 
-        int bad = Array.FindIndex(x.Data, v => !double.IsFinite(v));
-        if (bad >= 0)
-        {
-            throw new ArgumentException($"x must hold finite numbers; row {bad / x.Columns}, column {bad % x.Columns} is {x.Data[bad]}.", nameof(x));
-        }
+        // Non-finite x is refused by FeaturePipeline.Fit, with the cell named.
     }
 
     /// <summary>Gradient-descent steps with optional momentum, remembering the weights before the last step.</summary>
