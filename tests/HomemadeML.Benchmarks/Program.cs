@@ -2,11 +2,26 @@ using HomemadeML.Benchmarks;
 using HomemadeML.Benchmarks.Sections;
 
 // Usage: dotnet run -c Release --project tests/HomemadeML.Benchmarks -- <section> [options]
-// Each section is one named entry; add a section by adding an IBenchmarkSection and one line here.
+// Each section is one named entry; add a section by adding an IBenchmarkSection to this list (`all` runs them in order).
+IBenchmarkSection[] ordered = [new GemmBenchmark(), new MlpBenchmark(), new LogisticBenchmark(), new KMeansBenchmark(), new AnomalyBenchmark(), new MemoryBenchmark(), new ServerBenchmark()];
 var sections = new Dictionary<string, IBenchmarkSection>(StringComparer.OrdinalIgnoreCase);
-foreach (var section in new IBenchmarkSection[] { new GemmBenchmark() })
+foreach (var section in ordered.Append(new AllBenchmark(ordered)))
 {
     sections.Add(section.Name, section);
+}
+
+// The memory section re-launches this program with a hidden sub-command, so each measurement starts from a fresh process.
+if (args.Length > 0 && args[0] == MemoryBenchmark.ChildCommand)
+{
+    try
+    {
+        return MemoryBenchmark.RunChild(args[1..], Console.Out);
+    }
+    catch (ArgumentException error)
+    {
+        Console.Error.WriteLine(error.Message);
+        return 2;
+    }
 }
 
 if (args.Length == 0 || !sections.TryGetValue(args[0], out var chosen))

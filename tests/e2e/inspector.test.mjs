@@ -5,13 +5,14 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import path from "node:path";
-import { repoRoot, requireBuiltServer, serverDll } from "./server.mjs";
+import { repoRoot, requireBuiltServer, serverCommand } from "./server.mjs";
 
 const run = promisify(execFile);
 const inspector = path.join(repoRoot, "tests", "e2e", "node_modules", ".bin", "mcp-inspector");
 
 async function inspect(...args) {
-  const { stdout } = await run(inspector, ["--cli", "dotnet", serverDll, ...args], { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
+  const { command, args: serverArgs } = serverCommand();
+  const { stdout } = await run(inspector, ["--cli", command, ...serverArgs, ...args], { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
   return JSON.parse(stdout);
 }
 

@@ -9,11 +9,22 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const serverDll = process.env.HOMEMADE_ML_SERVER_DLL
   ?? path.join(repoRoot, "artifacts", "bin", "HomemadeML.Skill", "release", "HomemadeML.Skill.dll");
 
+// HOMEMADE_ML_SERVER_BINARY (a Native AOT publish) runs the same suite against the native executable instead.
+const serverBinary = process.env.HOMEMADE_ML_SERVER_BINARY;
+
+/** The command and arguments that start the server, followed by any extra arguments. */
+export function serverCommand(...extraArgs) {
+  return serverBinary
+    ? { command: serverBinary, args: extraArgs }
+    : { command: "dotnet", args: [serverDll, ...extraArgs] };
+}
+
 export const algorithms = ["linear-regression", "logistic-regression", "multilayer-perceptron", "k-means", "anomaly-detection"];
 
 export function requireBuiltServer() {
-  if (!existsSync(serverDll)) {
-    throw new Error(`the server is not built at ${serverDll}; run 'dotnet build -c Release' first`);
+  const built = serverBinary ?? serverDll;
+  if (!existsSync(built)) {
+    throw new Error(`the server is not built at ${built}; run 'dotnet build -c Release' (or the AOT publish) first`);
   }
 }
 
@@ -31,7 +42,8 @@ export async function freePort() {
 /** Starts the server in HTTP mode and resolves once /health answers. */
 export async function startHttpServer(extraArgs = [], env = {}) {
   const port = await freePort();
-  const child = spawn("dotnet", [serverDll, "--http", "--urls", `http://127.0.0.1:${port}`, ...extraArgs], {
+  const { command, args } = serverCommand("--http", "--urls", `http://127.0.0.1:${port}`, ...extraArgs);
+  const child = spawn(command, args, {
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });

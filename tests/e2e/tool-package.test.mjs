@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -45,7 +45,15 @@ test("dotnet tool install puts a working homemade-ml on a tool path", async () =
   const toolPath = path.join(home, "tools");
   await run("dotnet", ["tool", "install", "HomemadeML.Skill", "--version", version, "--tool-path", toolPath, "--source", packageFolder],
     { env, timeout: 300_000 });
-  await initializeAndList(path.join(toolPath, "homemade-ml"), []);
+  const command = path.join(toolPath, "homemade-ml");
+  await initializeAndList(command, []);
+  if (process.platform === "linux" && process.arch === "x64") {
+    // On linux-x64 the command is the Native AOT executable itself: no dotnet host, no JIT at start-up.
+    const binary = realpathSync(command);
+    assert.match(binary, /linux-x64[\\/]HomemadeML\.Skill$/);
+    assert.equal(readFileSync(binary).subarray(0, 4).toString("latin1"), "\x7fELF");
+    assert.equal(existsSync(path.join(path.dirname(binary), "HomemadeML.Skill.dll")), false);
+  }
 });
 
 test("dotnet dnx runs the package straight from the feed", async () => {

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { algorithms, requireBuiltServer, serverDll, startHttpServer } from "./server.mjs";
+import { algorithms, requireBuiltServer, serverCommand, startHttpServer } from "./server.mjs";
 
 const expectedTools = ["list_algorithms", "explain_algorithm", "show_formula", "show_code", "run_example",
   "compare_algorithms", "learning_path", "get_notebook_links"];
@@ -68,6 +68,17 @@ function sessionChecks(getClient) {
     assert.equal(compared.structuredContent.algorithms.length, 5);
   });
 
+  test("returns a PNG chart with include_plot and keeps it readable as a resource", async () => {
+    const client = getClient();
+    const result = await callOk(client, "run_example", { algorithm: "linear-regression", include_plot: true });
+    const image = result.content.find((c) => c.type === "image");
+    assert.equal(image?.mimeType, "image/png");
+    assert.equal(Buffer.from(image.data, "base64").subarray(1, 4).toString(), "PNG");
+    const link = result.structuredContent.charts[0];
+    const kept = await client.readResource({ uri: link.uri });
+    assert.equal(kept.contents[0].blob, image.data, "the resource holds the same PNG");
+  });
+
   test("an unknown algorithm is an isError result naming the valid ids, and the next call works", async () => {
     const client = getClient();
     const bad = await client.callTool({ name: "explain_algorithm", arguments: { algorithm: "linear-regresion" } });
@@ -82,7 +93,7 @@ describe("stdio", () => {
   let transport;
   before(async () => {
     requireBuiltServer();
-    transport = new StdioClientTransport({ command: "dotnet", args: [serverDll], stderr: "ignore" });
+    transport = new StdioClientTransport({ ...serverCommand(), stderr: "ignore" });
     client = new Client({ name: "e2e-typescript", version: "1.0.0" });
     await client.connect(transport);
   });

@@ -3,6 +3,7 @@ using System.Text.Json;
 using HomemadeML.Content;
 using HomemadeML.Engine.Data;
 using HomemadeML.Engine.Training;
+using HomemadeML.Skill.Hosting;
 using HomemadeML.Skill.Services;
 using HomemadeML.Skill.Tools;
 using ModelContextProtocol;
@@ -56,11 +57,11 @@ public static class CommandLine
             return 0;
         }
 
-        var limits = SkillLimits.FromEnvironment();
         Func<LessonLibrary> lessons = () => LessonLibrary.Embedded;
         var names = new AlgorithmNames(lessons);
         try
         {
+            var limits = SkillLimits.FromEnvironment();
             string text = command switch
             {
                 "list" => new AlgorithmTools(lessons, names).ListAlgorithms(),
@@ -79,7 +80,7 @@ public static class CommandLine
             await output.WriteLineAsync(text).ConfigureAwait(false);
             return 0;
         }
-        catch (Exception ex) when (ex is SkillArgumentException or McpException)
+        catch (Exception ex) when (ex is SkillArgumentException or ArgumentException or McpException)
         {
             await errors.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
             await errors.WriteLineAsync($"Run 'homemade-ml {(command.StartsWith('-') ? "" : command + " ")}--help' for usage.").ConfigureAwait(false);
@@ -128,7 +129,7 @@ public static class CommandLine
         }
 
         return json
-            ? JsonSerializer.Serialize(report, new JsonSerializerOptions(Microsoft.Extensions.DependencyInjection.SkillServiceCollectionExtensions.JsonOptions) { WriteIndented = true })
+            ? SkillJson.ToIndentedText(report)
             : RunMarkdown.Render(report);
     }
 

@@ -53,9 +53,7 @@ internal static class HttpServer
         // JSON escaping can double a CSV's size; the envelope adds little.
         long bodyLimit = Math.Max(MaxRequestBodyBytes, (2L * limits.MaxCsvBytes) + (64 * 1024));
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(StdioServer.LogLevelFromEnvironment());
+        StdioServer.ConfigureLogging(builder.Logging);
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = bodyLimit);
         builder.Services.AddHomemadeMlSkill(limits).WithHttpTransport(o => o.Stateless = true);
@@ -85,7 +83,8 @@ internal static class HttpServer
 
             await next(context).ConfigureAwait(false);
         });
-        app.MapGet("/health", () => Results.Text("ok"));
+        // A RequestDelegate, not a lambda with parameters: minimal-API binding needs reflection, which Native AOT lacks.
+        app.MapGet("/health", context => context.Response.WriteAsync("ok", context.RequestAborted));
         app.MapMcp("/mcp");
         await app.RunAsync().ConfigureAwait(false);
         return 0;

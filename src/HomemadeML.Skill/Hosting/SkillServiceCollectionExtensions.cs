@@ -1,25 +1,19 @@
 using System.Reflection;
-using System.Text.Json;
 using HomemadeML.Content;
+using HomemadeML.Skill.Hosting;
 using HomemadeML.Skill.Prompts;
 using HomemadeML.Skill.Resources;
 using HomemadeML.Skill.Services;
 using HomemadeML.Skill.Tools;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the skill's services and its MCP tools, resources and prompts.</summary>
 public static class SkillServiceCollectionExtensions
 {
-    /// <summary>Snake_case JSON for structured results and their schemas (run_example → training_ms, cost_history …).</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new(McpJsonUtilities.DefaultOptions)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DictionaryKeyPolicy = null,
-    };
-
     /// <summary>The services the tools and the CLI share: limits, content, name resolution and the example runner.</summary>
     public static IServiceCollection AddHomemadeMlServices(this IServiceCollection services, SkillLimits? limits = null)
     {
@@ -35,6 +29,18 @@ public static class SkillServiceCollectionExtensions
     public static IMcpServerBuilder AddHomemadeMlSkill(this IServiceCollection services, SkillLimits? limits = null)
     {
         services.AddHomemadeMlServices(limits);
+        // Once, after the SDK has filled the tool collection from the [McpServerTool] methods.
+        services.PostConfigure<McpServerOptions>(options =>
+        {
+            foreach (var tool in options.ToolCollection ?? [])
+            {
+                tool.ProtocolTool.InputSchema = PortableSchemas.Tighten(tool.ProtocolTool.InputSchema);
+                if (tool.ProtocolTool.OutputSchema is { } output)
+                {
+                    tool.ProtocolTool.OutputSchema = PortableSchemas.Tighten(output);
+                }
+            }
+        });
         var version = typeof(SkillServiceCollectionExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
         return services
             .AddMcpServer(options =>
@@ -46,11 +52,12 @@ public static class SkillServiceCollectionExtensions
                     "the real engine on built-in or pasted CSV data (it returns measured metrics and a cost history), compare_algorithms to " +
                     "contrast them, learning_path for what to study next.";
             })
-            .WithTools<AlgorithmTools>(JsonOptions)
-            .WithTools<RunTools>(JsonOptions)
-            .WithTools<PathTools>(JsonOptions)
+            .WithRequestFilters(filters => filters.AddCallToolFilter(CallToolGuard.Wrap))
+            .WithTools<AlgorithmTools>(SkillJson.Options)
+            .WithTools<RunTools>(SkillJson.Options)
+            .WithTools<PathTools>(SkillJson.Options)
             .WithResources<SkillResources>()
             .WithResources<RunResources>()
-            .WithPrompts<SkillPrompts>();
+            .WithPrompts<SkillPrompts>(SkillJson.Options);
     }
 }

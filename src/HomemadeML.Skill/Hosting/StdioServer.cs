@@ -23,14 +23,27 @@ internal static class StdioServer
         }
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevelFromEnvironment());
+        ConfigureLogging(builder.Logging);
         builder.Services.AddHomemadeMlSkill(limits).WithStdioServerTransport();
         await builder.Build().RunAsync().ConfigureAwait(false);
         return 0;
     }
 
-    /// <summary>HOMEMADE_ML_LOG_LEVEL (Trace … None); Warning by default, so stderr stays quiet.</summary>
-    internal static LogLevel LogLevelFromEnvironment() =>
-        Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("HOMEMADE_ML_LOG_LEVEL"), ignoreCase: true, out var level) ? level : LogLevel.Warning;
+    /// <summary>
+    /// Console logging on stderr at HOMEMADE_ML_LOG_LEVEL (Trace … None). Unset: Warning, and Error for the SDK's own
+    /// categories, which log every refused argument and every cancelled call as a warning with a stack trace.
+    /// </summary>
+    internal static void ConfigureLogging(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        if (Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("HOMEMADE_ML_LOG_LEVEL"), ignoreCase: true, out var level))
+        {
+            logging.SetMinimumLevel(level);
+            return;
+        }
+
+        logging.SetMinimumLevel(LogLevel.Warning);
+        logging.AddFilter("ModelContextProtocol", LogLevel.Error);
+    }
 }

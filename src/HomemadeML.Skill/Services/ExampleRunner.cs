@@ -29,7 +29,11 @@ public sealed class ExampleRunner(SkillLimits limits, Func<string, NotebookLink?
         await _trainingSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await Task.Run(() => Train(request, split, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+            // A dedicated thread, not a thread-pool one: a training holds its thread for seconds while the engine's matrix
+            // products queue their slabs to the pool, so on a 2-core machine the pool had no thread left to read the next
+            // message (a cancel took ~0.9 s to arrive while the pool grew). The pool stays free for the protocol.
+            return await Task.Factory.StartNew(() => Train(request, split, progress, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+                .ConfigureAwait(false);
         }
         finally
         {
@@ -78,12 +82,13 @@ public sealed class ExampleRunner(SkillLimits limits, Func<string, NotebookLink?
         }
 
         var data = request.Csv.Length > 0 ? FromCsv(request, info) : FromBuiltIn(request, info);
+        string source = request.Csv.Length > 0 ? "csv" : "dataset";
         if ((long)data.Rows * data.FeatureCount > limits.MaxCells)
         {
-            throw new SkillArgumentException("dataset", $"the data has {data.Rows} rows × {data.FeatureCount} features; at most {limits.MaxCells} cells are allowed.");
+            throw new SkillArgumentException(source, $"{source}: the data has {data.Rows} rows × {data.FeatureCount} features; at most {limits.MaxCells} cells are allowed.");
         }
 
-        RequireTarget(info, data);
+        RequireTarget(info, data, source);
         var split = TrainTestSplit.Create(data, request.TestFraction, request.Seed);
         if (split.Train.Rows < 2)
         {
@@ -92,19 +97,25 @@ public sealed class ExampleRunner(SkillLimits limits, Func<string, NotebookLink?
 
         if (info.Task == "classification" && split.Train.Labels!.Distinct().Count() < 2)
         {
-            throw new SkillArgumentException("label_column", $"the training rows hold a single class ('{data.ClassNames![split.Train.Labels![0]]}'); classification needs at least 2.");
+            throw new SkillArgumentException("label_column", $"label_column: the training rows hold a single class ('{data.ClassNames![split.Train.Labels![0]]}'); classification needs at least 2.");
         }
 
         return split;
     }
 
+    /// <summary>The built-in dataset's name (trimmed, lower case), or an error naming the value and the allowed names.</summary>
+    public static string RequireBuiltInDataset(string dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var name = dataset.Trim().ToLowerInvariant();
+        return BuiltInDatasets.Names.Contains(name)
+            ? name
+            : throw new SkillArgumentException("dataset", $"dataset: '{dataset}' is not a built-in dataset; allowed: {string.Join(", ", BuiltInDatasets.Names)} (or pass your own data in csv).");
+    }
+
     private Dataset FromBuiltIn(RunRequest request, AlgorithmInfo info)
     {
-        var name = request.Dataset.Length == 0 ? info.DefaultDataset : request.Dataset.Trim().ToLowerInvariant();
-        if (!BuiltInDatasets.Names.Contains(name))
-        {
-            throw new SkillArgumentException("dataset", $"dataset: '{request.Dataset}' is not a built-in dataset; allowed: {string.Join(", ", BuiltInDatasets.Names)} (or pass your own data in csv).");
-        }
+        var name = request.Dataset.Length == 0 ? info.DefaultDataset : RequireBuiltInDataset(request.Dataset);
 
         Dataset data;
         try
@@ -154,7 +165,8 @@ public sealed class ExampleRunner(SkillLimits limits, Func<string, NotebookLink?
 
         try
         {
-            return CsvReader.Read(request.Csv, new CsvReadOptions
+            // A byte-order mark pasted from a spreadsheet export would otherwise become part of the first column's name.
+            return CsvReader.Read(request.Csv.TrimStart('\uFEFF'), new CsvReadOptions
             {
                 Name = "csv",
                 LabelColumn = request.LabelColumn.Length > 0 ? request.LabelColumn : null,
@@ -169,16 +181,22 @@ public sealed class ExampleRunner(SkillLimits limits, Func<string, NotebookLink?
         }
     }
 
-    private static void RequireTarget(AlgorithmInfo info, Dataset data)
+    /// <summary>The data must have the target the algorithm learns; <paramref name="source"/> (csv or dataset) is the argument to blame.</summary>
+    private static void RequireTarget(AlgorithmInfo info, Dataset data, string source)
     {
         switch (info.Task)
         {
             case "regression" when data.Targets is null:
-                throw new SkillArgumentException("dataset", $"{info.Id} needs a numeric target; '{data.Name}' has classes. Try {string.Join(" or ", info.SuitableDatasets)}.");
+                throw new SkillArgumentException(source, $"{source}: {info.Id} needs a numeric target; '{data.Name}' has classes. Try {string.Join(" or ", info.SuitableDatasets)}.");
             case "classification" when data.Labels is null:
-                throw new SkillArgumentException("dataset", $"{info.Id} needs class labels; '{data.Name}' has none. Try {string.Join(", ", info.SuitableDatasets)}.");
+                throw new SkillArgumentException(source, $"{source}: {info.Id} needs class labels; '{data.Name}' has none. Try {string.Join(", ", info.SuitableDatasets)}.");
             case "anomaly" when data.Labels is null || data.ClassCount != 2 || !data.ClassNames!.SequenceEqual(["0", "1"]) && data.Name == "csv":
-                throw new SkillArgumentException("label_column", "anomaly-detection needs a label column of 0 (normal) and 1 (anomaly) to choose its threshold ε.");
+                string holds = data.ClassNames is { } names
+                    ? $"it holds {string.Join(", ", names.Take(5).Select(n => $"'{n}'"))}{(names.Count > 5 ? $" and {names.Count - 5} more" : "")}"
+                    : "it has no label";
+                throw source == "csv"
+                    ? new SkillArgumentException("label_column", $"label_column: anomaly-detection needs a column of 0 (normal) and 1 (anomaly) to choose its threshold ε; '{data.TargetName}': {holds}.")
+                    : new SkillArgumentException("dataset", $"dataset: anomaly-detection needs labels of 0 (normal) and 1 (anomaly) to choose its threshold ε; '{data.Name}': {holds}. Try {string.Join(", ", info.SuitableDatasets)}.");
         }
     }
 
@@ -219,6 +237,52 @@ public sealed class ExampleRunner(SkillLimits limits, Func<string, NotebookLink?
         };
     }
 
+    /// <summary>
+    /// Polynomial and sinusoid terms multiply the columns (d(d + 3)/2 per feature pair, d per feature for sines): the expanded
+    /// design matrix must fit the same cell budget as the data, or a high degree on wide data asks for gigabytes.
+    /// </summary>
+    private void RequireExpandedFeaturesFit(Dataset train, int polynomialDegree, int sinusoidDegree)
+    {
+        long n = train.FeatureCount;
+        long pairs = polynomialDegree > 0 ? (n + 1) / 2 : 0;
+        long columns = 1 + n + (n * sinusoidDegree) + (pairs * (polynomialDegree * (polynomialDegree + 3) / 2));
+        if (columns * train.Rows > limits.MaxCells)
+        {
+            throw new SkillArgumentException("hyperparameters",
+                $"hyperparameters.polynomial_degree {polynomialDegree} and sinusoid_degree {sinusoidDegree} turn {n} features into {columns} columns × {train.Rows} training rows = {columns * train.Rows} cells; " +
+                $"allowed: at most {limits.MaxCells} cells (lower the degrees or use fewer features).");
+        }
+    }
+
+    /// <summary>
+    /// The network's weights, and its activations on every training (or test) row — prediction runs on all rows at once —
+    /// must fit: a few wide layers on a big dataset would otherwise ask for gigabytes before the first iteration.
+    /// </summary>
+    private void RequireNetworkFits(IReadOnlyList<int> hiddenLayers, Dataset train, Dataset test)
+    {
+        long[] sizes = [train.FeatureCount, .. hiddenLayers.Select(h => (long)h), train.ClassCount];
+        long weights = 0, units = 0;
+        for (int l = 1; l < sizes.Length; l++)
+        {
+            weights += sizes[l] * (sizes[l - 1] + 1);
+            units += sizes[l] + 1;
+        }
+
+        string layers = string.Join(",", hiddenLayers);
+        if (weights > limits.MaxNetworkWeights)
+        {
+            throw new SkillArgumentException("hyperparameters",
+                $"hyperparameters.hidden_layers: got [{layers}], which on {train.FeatureCount} features and {train.ClassCount} classes makes {weights} weights; allowed: at most {limits.MaxNetworkWeights} (fewer or narrower layers).");
+        }
+
+        long rows = Math.Max(train.Rows, test.Rows);
+        if (units * rows > limits.MaxCells)
+        {
+            throw new SkillArgumentException("hyperparameters",
+                $"hyperparameters.hidden_layers: got [{layers}], which on {rows} rows needs {units * rows} activations; allowed: at most {limits.MaxCells} (narrower layers or less data).");
+        }
+    }
+
     private sealed record Outcome(
         object Model, IReadOnlyList<double> CostHistory, StopReason StopReason, int IterationsRun,
         Dictionary<string, double> Train, Dictionary<string, double> Test,
@@ -236,6 +300,7 @@ public sealed class ExampleRunner(SkillLimits limits, Func<string, NotebookLink?
             Normalize = h.Flag("normalize", true),
         };
         h.RequireAllUsed("linear-regression");
+        RequireExpandedFeaturesFit(train, options.PolynomialDegree, options.SinusoidDegree);
         var model = new LinearRegression(options).Fit(train.Features, train.Targets!, progress, trainingLimits, ct);
         Dictionary<string, double> Score(Dataset d)
         {
@@ -280,6 +345,7 @@ public sealed class ExampleRunner(SkillLimits limits, Func<string, NotebookLink?
             Normalize = h.Flag("normalize", true),
         };
         h.RequireAllUsed("logistic-regression");
+        RequireExpandedFeaturesFit(train, options.PolynomialDegree, options.SinusoidDegree);
         var model = new LogisticRegression(options).Fit(train.Features, train.Labels!, train.ClassCount, progress, trainingLimits, ct);
         var parameters = model.Theta.Data.Length <= 60
             ? Enumerable.Range(0, model.ClassCount).ToDictionary(k => $"theta[{train.ClassNames![k]}]", k => model.Theta.Row(k).ToArray())
@@ -303,6 +369,7 @@ public sealed class ExampleRunner(SkillLimits limits, Func<string, NotebookLink?
             Seed = seed,
         };
         h.RequireAllUsed("multilayer-perceptron");
+        RequireNetworkFits(options.HiddenLayers, train, test);
         var model = new MultilayerPerceptron(options).Fit(train.Features, train.Labels!, train.ClassCount, progress, trainingLimits, ct);
         return Classified(model, model.Predict, model.CostHistory, model.StopReason, model.IterationsRun, train, test, null);
     }
@@ -320,7 +387,9 @@ public sealed class ExampleRunner(SkillLimits limits, Func<string, NotebookLink?
         h.RequireAllUsed("k-means");
         if (options.K > train.Rows)
         {
-            throw new SkillArgumentException("hyperparameters", $"hyperparameters.k: got {options.K}; allowed: at most the {train.Rows} training rows.");
+            throw new SkillArgumentException("hyperparameters", h.IsGiven("k")
+                ? $"hyperparameters.k: got {options.K}; allowed: at most the {train.Rows} training rows."
+                : $"hyperparameters.k: the default k = {options.K} is more than the {train.Rows} training rows; give more rows or hyperparameters.k of at most {train.Rows}.");
         }
 
         var model = new KMeans(options).Fit(train.Features, progress, trainingLimits, ct);

@@ -10,9 +10,19 @@ namespace HomemadeML.Skill.Services;
 public sealed class Hyperparameters
 {
     private readonly Dictionary<string, string> _given;
+
+    // Names given as JSON arrays: only list hyperparameters (hidden_layers) take one; a number in brackets is refused.
+    private readonly HashSet<string> _lists;
     private readonly SortedDictionary<string, object> _used = new(StringComparer.Ordinal);
 
-    private Hyperparameters(Dictionary<string, string> given) => _given = given;
+    // Every name the algorithm asked about, given or not (epsilon of anomaly-detection is only read when given).
+    private readonly SortedSet<string> _known = new(StringComparer.Ordinal);
+
+    private Hyperparameters(Dictionary<string, string> given, HashSet<string>? lists = null)
+    {
+        _given = given;
+        _lists = lists ?? new(StringComparer.OrdinalIgnoreCase);
+    }
 
     public static Hyperparameters Empty => new(new(StringComparer.OrdinalIgnoreCase));
 
@@ -20,6 +30,7 @@ public sealed class Hyperparameters
     public static Hyperparameters FromJson(JsonElement element)
     {
         var given = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var lists = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (element.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
         {
             return new(given);
@@ -33,9 +44,13 @@ public sealed class Hyperparameters
         foreach (var property in element.EnumerateObject())
         {
             given[property.Name] = Text(property.Name, property.Value);
+            if (property.Value.ValueKind == JsonValueKind.Array)
+            {
+                lists.Add(property.Name);
+            }
         }
 
-        return new(given);
+        return new(given, lists);
     }
 
     /// <summary>From key=value pairs (the CLI's --set); lists are comma-separated.</summary>
@@ -51,17 +66,23 @@ public sealed class Hyperparameters
     }
 
     /// <summary>A copy with one value replaced (one sweep step).</summary>
-    public Hyperparameters With(string name, string value) => new(new(_given, StringComparer.OrdinalIgnoreCase) { [name] = value });
+    public Hyperparameters With(string name, string value) =>
+        new(new(_given, StringComparer.OrdinalIgnoreCase) { [name] = value }, new(_lists.Where(l => !string.Equals(l, name, StringComparison.OrdinalIgnoreCase)), StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Every value the run used, by name.</summary>
     public IReadOnlyDictionary<string, object> Used => _used;
 
-    public bool IsGiven(string name) => _given.ContainsKey(name);
+    /// <summary>Whether the request gave <paramref name="name"/>; asking makes it a name the algorithm reads.</summary>
+    public bool IsGiven(string name)
+    {
+        _known.Add(name);
+        return _given.ContainsKey(name);
+    }
 
     public double Number(string name, double fallback, double min, double max, bool minExclusive = false)
     {
         double value = fallback;
-        if (_given.TryGetValue(name, out var text))
+        if (Given(name, $"a finite number in {Range(min, max, minExclusive)}") is { } text)
         {
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
             {
@@ -81,7 +102,7 @@ public sealed class Hyperparameters
     public int Integer(string name, int fallback, int min, int max)
     {
         int value = fallback;
-        if (_given.TryGetValue(name, out var text))
+        if (Given(name, $"a whole number in {min}…{max}") is { } text)
         {
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || number != Math.Floor(number) || number < min || number > max)
             {
@@ -98,7 +119,7 @@ public sealed class Hyperparameters
     public bool Flag(string name, bool fallback)
     {
         bool value = fallback;
-        if (_given.TryGetValue(name, out var text) && !bool.TryParse(text, out value))
+        if (Given(name, "true or false") is { } text && !bool.TryParse(text, out value))
         {
             throw Invalid(name, text, "true or false");
         }
@@ -110,7 +131,7 @@ public sealed class Hyperparameters
     public string Choice(string name, string fallback, params string[] allowed)
     {
         string value = fallback;
-        if (_given.TryGetValue(name, out var text))
+        if (Given(name, $"one of {string.Join(", ", allowed)}") is { } text)
         {
             value = allowed.FirstOrDefault(a => string.Equals(a, text, StringComparison.OrdinalIgnoreCase))
                 ?? throw Invalid(name, text, $"one of {string.Join(", ", allowed)}");
@@ -123,6 +144,7 @@ public sealed class Hyperparameters
     public int[] IntegerList(string name, int[] fallback, int min, int max, int maxCount)
     {
         int[] value = fallback;
+        _known.Add(name);
         if (_given.TryGetValue(name, out var text))
         {
             var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -148,16 +170,28 @@ public sealed class Hyperparameters
     /// <summary>Fails when a given name was not read by the algorithm: a typo or a setting that does not apply to it.</summary>
     public void RequireAllUsed(string algorithm)
     {
-        var unknown = _given.Keys.Where(k => !_used.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
+        var unknown = _given.Keys.Where(k => !_known.Contains(k, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {
             throw new SkillArgumentException("hyperparameters",
-                $"hyperparameters: {string.Join(", ", unknown)} do(es) not apply to {algorithm}; allowed: {string.Join(", ", _used.Keys)}.");
+                $"hyperparameters: {string.Join(", ", unknown.Select(u => u.Length == 0 || u.Trim() != u ? $"'{u}'" : u))} do(es) not apply to {algorithm}; allowed: {string.Join(", ", _known)}.");
         }
     }
 
-    private static SkillArgumentException Invalid(string name, string text, string allowed) =>
-        new("hyperparameters", $"hyperparameters.{name}: got {text}; allowed: {allowed}.");
+    /// <summary>The given text of a single-valued hyperparameter (null when not given); an array is refused.</summary>
+    private string? Given(string name, string allowed)
+    {
+        _known.Add(name);
+        if (!_given.TryGetValue(name, out var text))
+        {
+            return null;
+        }
+
+        return _lists.Contains(name) ? throw Invalid(name, text, $"{allowed}, not an array") : text;
+    }
+
+    private SkillArgumentException Invalid(string name, string text, string allowed) =>
+        new("hyperparameters", $"hyperparameters.{name}: got {(_lists.Contains(name) ? $"[{text}]" : text)}; allowed: {allowed}.");
 
     private static string Range(double min, double max, bool minExclusive) =>
         $"{(minExclusive ? "(" : "[")}{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]";

@@ -20,6 +20,9 @@ public sealed record SkillLimits
     /// <summary>Iterations (or epochs) of one training run.</summary>
     public int MaxIterations { get; init; } = 100_000;
 
+    /// <summary>Weights of one multilayer perceptron (80 MB of doubles, held about three times: weights, gradients and momentum).</summary>
+    public long MaxNetworkWeights { get; init; } = 10_000_000;
+
     /// <summary>Values in one sweep: each is a full training run.</summary>
     public int MaxSweepValues { get; init; } = 8;
 
@@ -29,28 +32,31 @@ public sealed record SkillLimits
     /// <summary>Where the Fashion-MNIST IDX files are.</summary>
     public string FashionMnistFolder { get; init; } = Engine.Data.BuiltInDatasets.DefaultFashionMnistFolder;
 
-    /// <summary>The defaults, with any HOMEMADE_ML_* environment variables applied.</summary>
+    /// <summary>Each numeric limit's flag, the HOMEMADE_ML_* variable it mirrors, and how a positive value sets it.</summary>
+    private static readonly (string Flag, string Variable, Func<SkillLimits, double, SkillLimits> Apply)[] NumericLimits =
+    [
+        ("--max-training-seconds", "HOMEMADE_ML_MAX_TRAINING_SECONDS", (l, v) => l with { MaxTrainingTime = TimeSpan.FromSeconds(v) }),
+        ("--max-csv-bytes", "HOMEMADE_ML_MAX_CSV_BYTES", (l, v) => l with { MaxCsvBytes = (int)Math.Min(v, int.MaxValue) }),
+        ("--max-cells", "HOMEMADE_ML_MAX_CELLS", (l, v) => l with { MaxCells = (long)Math.Min(v, long.MaxValue) }),
+        ("--max-iterations", "HOMEMADE_ML_MAX_ITERATIONS", (l, v) => l with { MaxIterations = (int)Math.Min(v, int.MaxValue) }),
+        ("--max-network-weights", "HOMEMADE_ML_MAX_NETWORK_WEIGHTS", (l, v) => l with { MaxNetworkWeights = (long)Math.Min(v, long.MaxValue) }),
+        ("--max-sweep-values", "HOMEMADE_ML_MAX_SWEEP_VALUES", (l, v) => l with { MaxSweepValues = (int)Math.Min(v, int.MaxValue) }),
+        ("--max-concurrent-trainings", "HOMEMADE_ML_MAX_CONCURRENT_TRAININGS", (l, v) => l with { MaxConcurrentTrainings = (int)Math.Min(v, 64) }),
+    ];
+
+    /// <summary>The command-line flags that override a limit, each mirroring a HOMEMADE_ML_* variable.</summary>
+    public static IReadOnlyList<string> Flags { get; } = [.. NumericLimits.Select(l => l.Flag), "--fashion-mnist"];
+
+    /// <summary>The defaults, with any HOMEMADE_ML_* environment variables applied; a bad value throws ArgumentException naming it.</summary>
     public static SkillLimits FromEnvironment()
     {
         var limits = new SkillLimits();
-        if (Number("HOMEMADE_ML_MAX_TRAINING_SECONDS") is { } seconds)
+        foreach (var (_, variable, apply) in NumericLimits)
         {
-            limits = limits with { MaxTrainingTime = TimeSpan.FromSeconds(seconds) };
-        }
-
-        if (Number("HOMEMADE_ML_MAX_CSV_BYTES") is { } bytes)
-        {
-            limits = limits with { MaxCsvBytes = (int)bytes };
-        }
-
-        if (Number("HOMEMADE_ML_MAX_ITERATIONS") is { } iterations)
-        {
-            limits = limits with { MaxIterations = (int)iterations };
-        }
-
-        if (Number("HOMEMADE_ML_MAX_CONCURRENT_TRAININGS") is { } concurrent)
-        {
-            limits = limits with { MaxConcurrentTrainings = (int)concurrent };
+            if (Number(variable) is { } value)
+            {
+                limits = apply(limits, value);
+            }
         }
 
         if (Environment.GetEnvironmentVariable("HOMEMADE_ML_FASHION_MNIST") is { Length: > 0 } folder)
@@ -60,10 +66,6 @@ public sealed record SkillLimits
 
         return limits;
     }
-
-    /// <summary>The command-line flags that override a limit, with the HOMEMADE_ML_* variable each mirrors.</summary>
-    public static IReadOnlyList<string> Flags { get; } =
-        ["--max-training-seconds", "--max-csv-bytes", "--max-iterations", "--max-concurrent-trainings", "--fashion-mnist"];
 
     /// <summary>
     /// The environment's limits, then any limit flags in <paramref name="args"/> (flags win: they are the more specific
@@ -91,13 +93,7 @@ public sealed record SkillLimits
             double value = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed > 0 && double.IsFinite(parsed)
                 ? parsed
                 : throw new ArgumentException($"{flag}: got '{text}'; allowed: a positive number.");
-            limits = flag switch
-            {
-                "--max-training-seconds" => limits with { MaxTrainingTime = TimeSpan.FromSeconds(value) },
-                "--max-csv-bytes" => limits with { MaxCsvBytes = (int)Math.Min(value, int.MaxValue) },
-                "--max-iterations" => limits with { MaxIterations = (int)Math.Min(value, int.MaxValue) },
-                _ => limits with { MaxConcurrentTrainings = (int)Math.Min(value, 64) },
-            };
+            limits = Array.Find(NumericLimits, l => l.Flag == flag).Apply(limits, value);
         }
 
         return limits;
@@ -111,8 +107,8 @@ public sealed record SkillLimits
             return null;
         }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value)
             ? value
-            : throw new InvalidOperationException($"{variable} must be a positive number; got '{text}'.");
+            : throw new ArgumentException($"{variable}: got '{text}'; allowed: a positive number.");
     }
 }

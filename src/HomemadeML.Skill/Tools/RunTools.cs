@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HomemadeML.Engine.Training;
+using HomemadeML.Skill.Hosting;
 using HomemadeML.Skill.Services;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
@@ -70,7 +71,7 @@ public sealed class RunTools(ExampleRunner runner, AlgorithmNames names, RunStor
         return new CallToolResult
         {
             Content = content,
-            StructuredContent = JsonSerializer.SerializeToElement(result with { Charts = links }, SkillServiceCollectionExtensions.JsonOptions),
+            StructuredContent = SkillJson.ToElement(result with { Charts = links }),
         };
     });
 
@@ -88,6 +89,12 @@ public sealed class RunTools(ExampleRunner runner, AlgorithmNames names, RunStor
         CancellationToken cancellationToken = default) => ToolErrors.GuardAsync(async () =>
     {
         var ids = (algorithms ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => names.Resolve(a, "algorithms")).Distinct().ToList();
+        if (run && csv.Length == 0 && dataset.Length > 0)
+        {
+            // An unknown name is the caller's mistake, not a dataset some algorithm cannot use: refuse it instead of skipping all.
+            ExampleRunner.RequireBuiltInDataset(dataset);
+        }
+
         if (ids.Count == 0)
         {
             ids = [.. AlgorithmCatalog.Ids];
@@ -111,7 +118,7 @@ public sealed class RunTools(ExampleRunner runner, AlgorithmNames names, RunStor
                 try
                 {
                     measured = await runner.RunAsync(
-                        new RunRequest { Algorithm = id, Dataset = csv.Length > 0 ? "" : (dataset.Length > 0 ? dataset : "iris"), Csv = csv, LabelColumn = label_column, Seed = seed },
+                        new RunRequest { Algorithm = id, Dataset = csv.Length > 0 || dataset.Length > 0 ? dataset : "iris", Csv = csv, LabelColumn = label_column, Seed = seed },
                         new ProgressBridge(progress), cancellationToken).ConfigureAwait(false);
                 }
                 catch (SkillArgumentException ex) when (ex.Argument is "dataset" or "label_column")
@@ -142,7 +149,7 @@ public sealed class RunTools(ExampleRunner runner, AlgorithmNames names, RunStor
         return new CallToolResult
         {
             Content = content,
-            StructuredContent = JsonSerializer.SerializeToElement(new CompareResult(rows, links), SkillServiceCollectionExtensions.JsonOptions),
+            StructuredContent = SkillJson.ToElement(new CompareResult(rows, links)),
         };
     });
 

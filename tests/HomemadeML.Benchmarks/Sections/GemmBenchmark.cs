@@ -17,6 +17,7 @@ internal sealed class GemmBenchmark : IBenchmarkSection
     public void Run(BenchmarkOptions options, TextWriter output)
     {
         var sizes = options.Sizes ?? [256, 512, 1024, 2048];
+        int repeat = options.Repeat ?? 5, rounds = options.Rounds ?? 3;
         string[] precisions = ["double", "float"];
         var engine = new Dictionary<(int, string), double>();
         var peer = new Dictionary<(int, string), double>();
@@ -24,14 +25,14 @@ internal sealed class GemmBenchmark : IBenchmarkSection
 
         // Rounds alternate NumPy and engine so a burst of load from elsewhere hits both sides; the best time per
         // case over all rounds is kept, since outside load only ever adds time.
-        for (int round = 0; round < options.Rounds; round++)
+        for (int round = 0; round < rounds; round++)
         {
             if (options.RunPeer)
             {
                 using var json = PythonPeer.Run(
                     "gemm_numpy.py",
                     "--sizes", string.Join(',', sizes),
-                    "--repeat", options.Repeat.ToString(CultureInfo.InvariantCulture),
+                    "--repeat", repeat.ToString(CultureInfo.InvariantCulture),
                     "--threads", options.Threads.ToString(CultureInfo.InvariantCulture));
                 if (json is not null)
                 {
@@ -45,14 +46,14 @@ internal sealed class GemmBenchmark : IBenchmarkSection
 
             foreach (int size in sizes)
             {
-                KeepBest(engine, (size, "double"), TimeDouble(size, options));
-                KeepBest(engine, (size, "float"), TimeSingle(size, options));
+                KeepBest(engine, (size, "double"), TimeDouble(size, repeat, options.Threads));
+                KeepBest(engine, (size, "float"), TimeSingle(size, repeat, options.Threads));
             }
         }
 
         output.WriteLine($"NumPy BLAS: {blas}");
         output.WriteLine($"Engine: {Environment.ProcessorCount} cores, threads {(options.Threads == 0 ? "all" : options.Threads)}, "
-            + $"Vector512 {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}; best of {options.Rounds} rounds × {options.Repeat} runs after a warm-up.");
+            + $"Vector512 {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}; best of {rounds} rounds × {repeat} runs after a warm-up.");
         output.WriteLine("Numbers on a shared machine are noisy; compare the best times, and rerun before drawing conclusions.");
         output.WriteLine();
         output.WriteLine($"{"size",6} {"precision",-9} {"engine GFLOP/s",15} {"NumPy GFLOP/s",14} {"engine/NumPy",13}");
@@ -78,20 +79,20 @@ internal sealed class GemmBenchmark : IBenchmarkSection
     private static void KeepBest(Dictionary<(int, string), double> best, (int, string) key, double seconds) =>
         best[key] = best.TryGetValue(key, out double previous) ? Math.Min(previous, seconds) : seconds;
 
-    private static double TimeDouble(int size, BenchmarkOptions options)
+    private static double TimeDouble(int size, int repeat, int threads)
     {
         var a = Uniform(1, size * size);
         var b = Uniform(2, size * size);
         var c = new double[size * size];
-        return Measurement.Time(() => MatrixMultiply.Multiply(a, b, c, size, size, size, maxDegreeOfParallelism: options.Threads), options.Repeat).Best;
+        return Measurement.Time(() => MatrixMultiply.Multiply(a, b, c, size, size, size, maxDegreeOfParallelism: threads), repeat).Best;
     }
 
-    private static double TimeSingle(int size, BenchmarkOptions options)
+    private static double TimeSingle(int size, int repeat, int threads)
     {
         var a = Uniform(1, size * size).Select(v => (float)v).ToArray();
         var b = Uniform(2, size * size).Select(v => (float)v).ToArray();
         var c = new float[size * size];
-        return Measurement.Time(() => MatrixMultiply.Multiply(a, b, c, size, size, size, maxDegreeOfParallelism: options.Threads), options.Repeat).Best;
+        return Measurement.Time(() => MatrixMultiply.Multiply(a, b, c, size, size, size, maxDegreeOfParallelism: threads), repeat).Best;
     }
 
     private static double[] Uniform(int seed, int length)
