@@ -42,17 +42,17 @@ public sealed class MultilayerPerceptron
         };
         var (stopReason, iterationsRun) = Options.BatchSize > 0 && Options.BatchSize < x.Rows
             ? TrainMiniBatch(sizes, design, targets, weights, random, monitor)
-            : TrainFullBatch(sizes, design, targets, weights, monitor, limits?.MaxDegreeOfParallelism);
+            : TrainFullBatch(sizes, design, targets, weights, monitor);
         return new MultilayerPerceptronModel(sizes, weights, features, [.. monitor.CostHistory], stopReason, iterationsRun);
     }
 
-    private (StopReason, int) TrainFullBatch(int[] sizes, Matrix design, Matrix targets, Matrix[] weights, TrainingMonitor monitor, int? maxDegreeOfParallelism)
+    private (StopReason, int) TrainFullBatch(int[] sizes, Matrix design, Matrix targets, Matrix[] weights, TrainingMonitor monitor)
     {
-        var batch = new MultilayerPerceptronFullBatch(sizes, design, targets, maxDegreeOfParallelism);
+        var network = new MultilayerPerceptronNetwork(sizes, design.Rows);
         var step = new Stepper(weights, Options.LearningRate, Options.Momentum);
         for (int iteration = 1; iteration <= Options.Iterations; iteration++)
         {
-            double cost = batch.CostAndGradient(weights, step.Gradients, Options.Regularization);
+            double cost = network.CostAndGradient(design, targets, weights, step.Gradients, Options.Regularization);
             if (monitor.ShouldStop(iteration, cost, out var reason, recordCost: double.IsFinite(cost)))
             {
                 if (reason == StopReason.Diverged)

@@ -17,14 +17,10 @@ internal sealed class MultilayerPerceptronNetwork
     private readonly Matrix[] _products;    // z⁽ˡ⁾ = a⁽ˡ⁻¹⁾·Θ⁽ˡ⁻¹⁾ᵀ
     private readonly Matrix[] _deltas;      // δ⁽ˡ⁾, rows × units of layer l
     private readonly Matrix[] _backProducts; // δ⁽ˡ⁺¹⁾·Θ⁽ˡ⁾, rows × (units of layer l + 1)
-    private readonly int _maxDegreeOfParallelism;
 
-    /// <summary>Buffers for batches of <paramref name="rows"/> rows; the matrix products use up to
-    /// <paramref name="maxDegreeOfParallelism"/> threads (0: all cores, 1: the caller's thread only).</summary>
-    public MultilayerPerceptronNetwork(int[] sizes, int rows, int maxDegreeOfParallelism = 0)
+    public MultilayerPerceptronNetwork(int[] sizes, int rows)
     {
         _sizes = sizes;
-        _maxDegreeOfParallelism = maxDegreeOfParallelism;
         Rows = rows;
         int layers = sizes.Length;
         _activations = new Matrix[layers];
@@ -59,7 +55,7 @@ internal sealed class MultilayerPerceptronNetwork
         _activations[0] = input;
         for (int l = 1; l < _sizes.Length; l++)
         {
-            MatrixMultiply.MultiplyTransposedRight(_activations[l - 1], weights[l - 1], _products[l], maxDegreeOfParallelism: _maxDegreeOfParallelism);
+            MatrixMultiply.MultiplyTransposedRight(_activations[l - 1], weights[l - 1], _products[l]);
             bool output = l == _sizes.Length - 1;
             var a = _activations[l];
             for (int i = 0; i < Rows; i++)
@@ -85,17 +81,6 @@ internal sealed class MultilayerPerceptronNetwork
     /// </summary>
     public double CostAndGradient(Matrix input, Matrix targets, Matrix[] weights, Matrix[] gradients, double lambda)
     {
-        double logLikelihood = BackPropagate(input, targets, weights, gradients, accumulate: false);
-        return Regularize(weights, gradients, lambda, Rows, logLikelihood);
-    }
-
-    /// <summary>
-    /// The forward and backward pass over this batch: returns Σᵢ Σₖ [yₖ·log hₖ + (1 − yₖ)·log(1 − hₖ)] and writes
-    /// (or, with <paramref name="accumulate"/>, adds) the unscaled Σᵢ δ⁽ˡ⁺¹⁾ᵀ·a⁽ˡ⁾ into <paramref name="gradientSums"/>,
-    /// so a large batch can be summed chunk by chunk before <see cref="Regularize"/> divides by m.
-    /// </summary>
-    public double BackPropagate(Matrix input, Matrix targets, Matrix[] weights, Matrix[] gradientSums, bool accumulate)
-    {
         Forward(input, weights);
         int m = Rows, last = _sizes.Length - 1;
         var output = _activations[last];
@@ -106,20 +91,35 @@ internal sealed class MultilayerPerceptronNetwork
             logLikelihood += targets.Data[i] == 1 ? Math.Log(Math.Max(h, LogFloor)) : Math.Log(Math.Max(1 - h, LogFloor));
         }
 
+        double penalty = 0;
+        foreach (var theta in weights)
+        {
+            for (int r = 0; r < theta.Rows; r++)
+            {
+                penalty += Kernels.Kernels.SumOfSquares(theta.Row(r)[1..]);
+            }
+        }
+
         // lesson-snippet-start: multilayer-perceptron
         // Output layer: δ⁽ᴸ⁾ = a⁽ᴸ⁾ − y, for the whole batch at once.
         Kernels.Kernels.Subtract(output.Data, targets.Data, _deltas[last].Data);
         for (int l = last - 1; l >= 0; l--)
         {
-            // Σᵢ δ⁽ˡ⁺¹⁾ᵀ·a⁽ˡ⁾; Regularize turns the sums into ∂J/∂Θ⁽ˡ⁾ = (1/m)·Σ + (λ/m)·Θ⁽ˡ⁾ (bias column not regularized).
-            MatrixMultiply.MultiplyTransposedLeft(_deltas[l + 1], _activations[l], gradientSums[l], accumulate, maxDegreeOfParallelism: _maxDegreeOfParallelism);
+            // ∂J/∂Θ⁽ˡ⁾ = (1/m)·δ⁽ˡ⁺¹⁾ᵀ·a⁽ˡ⁾ + (λ/m)·Θ⁽ˡ⁾ (bias column not regularized).
+            MatrixMultiply.MultiplyTransposedLeft(_deltas[l + 1], _activations[l], gradients[l]);
+            Kernels.Kernels.Scale(1.0 / m, gradients[l].Data, gradients[l].Data);
+            for (int r = 0; r < weights[l].Rows; r++)
+            {
+                Kernels.Kernels.MultiplyAdd(lambda / m, weights[l].Row(r)[1..], gradients[l].Row(r)[1..]);
+            }
+
             if (l == 0)
             {
                 break;
             }
 
             // Hidden layer: δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾·Θ⁽ˡ⁾)[without bias] ⊙ a⁽ˡ⁾ ⊙ (1 − a⁽ˡ⁾), since g′(z) = g(z)·(1 − g(z)).
-            MatrixMultiply.Multiply(_deltas[l + 1], weights[l], _backProducts[l], maxDegreeOfParallelism: _maxDegreeOfParallelism);
+            MatrixMultiply.Multiply(_deltas[l + 1], weights[l], _backProducts[l]);
             for (int i = 0; i < m; i++)
             {
                 var back = _backProducts[l].Row(i)[1..];
@@ -132,24 +132,6 @@ internal sealed class MultilayerPerceptronNetwork
             }
         }
         // lesson-snippet-end: multilayer-perceptron
-
-        return logLikelihood;
-    }
-
-    /// <summary>Turns gradient sums over m rows into ∂J/∂Θ in place and returns J(Θ) from the summed log-likelihood.</summary>
-    public static double Regularize(Matrix[] weights, Matrix[] gradients, double lambda, int m, double logLikelihood)
-    {
-        double penalty = 0;
-        for (int l = 0; l < weights.Length; l++)
-        {
-            Kernels.Kernels.Scale(1.0 / m, gradients[l].Data, gradients[l].Data);
-            for (int r = 0; r < weights[l].Rows; r++)
-            {
-                var nonBias = weights[l].Row(r)[1..];
-                penalty += Kernels.Kernels.SumOfSquares(nonBias);
-                Kernels.Kernels.MultiplyAdd(lambda / m, nonBias, gradients[l].Row(r)[1..]);
-            }
-        }
 
         return (-logLikelihood / m) + (lambda / (2.0 * m) * penalty);
     }

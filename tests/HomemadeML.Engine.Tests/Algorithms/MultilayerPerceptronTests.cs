@@ -38,59 +38,6 @@ public class MultilayerPerceptronTests
         Assert.True(check.MaxRelativeDifference < 1e-6, $"max relative difference {check.MaxRelativeDifference:E2} at parameter {check.WorstIndex}");
     }
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(64)]
-    [InlineData(1000)]
-    public void FullBatchInChunks_AgreesWithTheWholeBatchPass(int rows)
-    {
-        int[] sizes = [64, 25, 10];
-        var digits = BuiltInDatasets.Load("digits");
-        var input = new Matrix(rows, sizes[0] + 1);
-        for (int i = 0; i < rows; i++)
-        {
-            input[i, 0] = 1;
-            digits.Features.Row(i).CopyTo(input.Row(i)[1..]);
-        }
-
-        var targets = OneHot.Encode(digits.Labels.AsSpan(0, rows).ToArray(), 10);
-        var random = new Random(3);
-        var weights = MultilayerPerceptronNetwork.CreateWeights(sizes);
-        foreach (var w in weights)
-        {
-            for (int i = 0; i < w.Data.Length; i++)
-            {
-                w.Data[i] = (random.NextDouble() - 0.5) * 0.2;
-            }
-        }
-
-        var whole = MultilayerPerceptronNetwork.CreateWeights(sizes);
-        var chunked = MultilayerPerceptronNetwork.CreateWeights(sizes);
-        double wholeCost = new MultilayerPerceptronNetwork(sizes, rows).CostAndGradient(input, targets, weights, whole, lambda: 3);
-        double chunkedCost = new MultilayerPerceptronFullBatch(sizes, input, targets, maxDegreeOfParallelism: null).CostAndGradient(weights, chunked, lambda: 3);
-
-        // Only the order of the sums differs.
-        Assert.Equal(wholeCost, chunkedCost, 1e-12 * Math.Abs(wholeCost));
-        for (int l = 0; l < whole.Length; l++)
-        {
-            for (int i = 0; i < whole[l].Data.Length; i++)
-            {
-                Assert.Equal(whole[l].Data[i], chunked[l].Data[i], 1e-12);
-            }
-        }
-    }
-
-    [Fact]
-    public void Fit_FullBatch_IsBitIdenticalOnOneCoreAndOnAll()
-    {
-        var digits = BuiltInDatasets.Load("digits");
-        var options = new MultilayerPerceptronOptions { HiddenLayers = [25], Iterations = 5, Seed = 2 };
-        var oneCore = new MultilayerPerceptron(options).Fit(digits.Features, digits.Labels!, 10, limits: new TrainingLimits { MaxDegreeOfParallelism = 1 }, cancellationToken: TestContext.Current.CancellationToken);
-        var allCores = new MultilayerPerceptron(options).Fit(digits.Features, digits.Labels!, 10, cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal(oneCore.Weights.SelectMany(w => w.Data), allCores.Weights.SelectMany(w => w.Data));
-        Assert.Equal(oneCore.CostHistory, allCores.CostHistory);
-    }
-
     [Fact]
     public void Fit_Digits_ClassifiesHeldOutImages()
     {
