@@ -8,12 +8,8 @@ namespace HomemadeML.Engine.Algorithms;
 /// K-means clustering by Lloyd's algorithm: assign every row to its nearest centroid, move every centroid to the
 /// mean of its rows, repeat until no assignment changes; the best of several restarts by inertia wins.
 /// </summary>
-public sealed class KMeans
+public sealed partial class KMeans
 {
-    // Above this many multiply-adds per assignment pass, distances come from one matrix product
-    // (‖x‖² − 2·x·c + ‖c‖²) instead of a loop of squared differences.
-    private const long ProductAssignmentThreshold = 1L << 20;
-
     public KMeans(KMeansOptions? options = null)
     {
         Options = options ?? new KMeansOptions();
@@ -32,14 +28,14 @@ public sealed class KMeans
 
         ColumnStatistics.RequireFinite(x, nameof(x));
         var random = new Random(Options.Seed);
-        var workspace = new DistanceWorkspace(x.Rows, Options.K, limits?.MaxDegreeOfParallelism);
+        var pass = new LloydPass(x, Options.K, limits?.MaxDegreeOfParallelism);
         var monitor = new TrainingMonitor(Options.Restarts * Options.MaxIterations, progress, limits, cancellationToken);
         KMeansModel? best = null;
         for (int restart = 0; restart < Options.Restarts; restart++)
         {
             monitor.Stage = $"restart {restart + 1} of {Options.Restarts}";
             monitor.StepOffset = restart * Options.MaxIterations;
-            var run = Lloyd(x, Initialize(x, random), workspace, monitor, restart);
+            var run = Lloyd(x, Initialize(x, random), pass, monitor, restart);
             if (best is null || run.Inertia < best.Inertia)
             {
                 best = run;
@@ -57,11 +53,12 @@ public sealed class KMeans
         return best;
     }
 
-    private KMeansModel Lloyd(Matrix x, Matrix centroids, DistanceWorkspace workspace, TrainingMonitor monitor, int restart)
+    private KMeansModel Lloyd(Matrix x, Matrix centroids, LloydPass pass, TrainingMonitor monitor, int restart)
     {
         int k = Options.K;
         var assignments = new int[x.Rows];
         var previous = new int[x.Rows];
+        var sums = new Matrix(k, x.Columns);
         var counts = new int[k];
         var history = new List<double>();
         var path = new List<Matrix> { centroids.Clone() };
@@ -69,41 +66,41 @@ public sealed class KMeans
         int iterations = 0;
         Array.Fill(previous, -1);
 
-        // The lesson's loop calls Assign(x, centroids, assignments); here it reuses this fit's distance buffers.
-        void Assign(Matrix x, Matrix centroids, int[] assignments) => KMeans.Assign(x, centroids, assignments, workspace);
+        // The lesson's loop calls these two as if they were plain methods; both run on this fit's LloydPass, which
+        // holds the per-chunk buffers and the data's total scatter.
+        void AssignAndSum(Matrix x, Matrix centroids, int[] assignments, Matrix sums, int[] counts) => pass.Run(x, centroids, assignments, sums, counts);
+        double InertiaOfMeans(Matrix centroids, int[] counts) => pass.InertiaOfMeans(centroids, counts);
 
         // lesson-snippet-start: k-means
         for (int iteration = 1; iteration <= Options.MaxIterations; iteration++)
         {
-            // Assignment step: c(i) = argmin_k ‖x(i) − μk‖².
-            Assign(x, centroids, assignments);
+            // Assignment step, c(i) = argmin_k ‖x(i) − μk‖², fused with the sums the update step needs: one pass
+            // over x gives every row its nearest centroid and adds the row to that cluster's sum and count.
+            AssignAndSum(x, centroids, assignments, sums, counts);
 
             // Update step: μk = mean of the rows assigned to cluster k.
-            Array.Clear(centroids.Data);
-            Array.Clear(counts);
-            for (int i = 0; i < x.Rows; i++)
-            {
-                Kernels.Kernels.MultiplyAdd(1.0, x.Row(i), centroids.Row(assignments[i]));
-                counts[assignments[i]]++;
-            }
-
             for (int c = 0; c < k; c++)
             {
-                Kernels.Kernels.Scale(counts[c] == 0 ? 0 : 1.0 / counts[c], centroids.Row(c), centroids.Row(c));
+                Kernels.Kernels.Scale(counts[c] == 0 ? 0 : 1.0 / counts[c], sums.Row(c), centroids.Row(c));
             }
 
+            bool reseeded = false;
             for (int c = 0; c < k; c++)
             {
                 if (counts[c] == 0)
                 {
                     // An empty cluster takes over the row farthest from its centroid.
                     ReseedEmptyCluster(x, centroids, assignments, c);
+                    reseeded = true;
                 }
             }
 
             iterations = iteration;
             path.Add(centroids.Clone());
-            double inertia = Inertia(x, centroids, assignments);
+
+            // When every centroid is the mean of its rows, inertia = total scatter − Σk nk·‖μk − x̄‖² needs no pass
+            // over x; a re-seeded centroid is no mean, so then the distances are summed row by row.
+            double inertia = reseeded ? Inertia(x, centroids, assignments) : InertiaOfMeans(centroids, counts);
             bool unchanged = assignments.AsSpan().SequenceEqual(previous);
             if (monitor.ShouldStop(iteration, inertia, out stopReason, recordCost: false) || unchanged)
             {
@@ -118,7 +115,7 @@ public sealed class KMeans
         // lesson-snippet-end: k-means
 
         // The centroids moved after the last assignment: assign once more so rows and centroids agree.
-        Assign(x, centroids, assignments);
+        pass.Run(x, centroids, assignments, sums: null, counts: null);
         return new KMeansModel(centroids, assignments, Inertia(x, centroids, assignments), history, path, stopReason, iterations, restart);
     }
 
@@ -178,75 +175,9 @@ public sealed class KMeans
         return centroids;
     }
 
-    /// <summary>
-    /// Writes the index of the nearest centroid of each row (ties go to the lower index). Pass the fit's
-    /// <paramref name="workspace"/> to reuse its buffers; without one (prediction) they are allocated here.
-    /// </summary>
-    internal static void Assign(Matrix x, Matrix centroids, int[] assignments, DistanceWorkspace? workspace = null)
-    {
-        int k = centroids.Rows;
-        if ((long)x.Rows * k * x.Columns < ProductAssignmentThreshold)
-        {
-            for (int i = 0; i < x.Rows; i++)
-            {
-                var row = x.Row(i);
-                int best = 0;
-                double bestDistance = double.PositiveInfinity;
-                for (int c = 0; c < k; c++)
-                {
-                    double d = Kernels.Kernels.SquaredDistance(row, centroids.Row(c));
-                    if (d < bestDistance)
-                    {
-                        bestDistance = d;
-                        best = c;
-                    }
-                }
-
-                assignments[i] = best;
-            }
-
-            return;
-        }
-
-        // ‖x − c‖² = ‖x‖² − 2·x·c + ‖c‖²; ‖x‖² is the same for every c, so argmin needs only ‖c‖² − 2·x·c.
-        workspace ??= new DistanceWorkspace(x.Rows, k, maxDegreeOfParallelism: null);
-        var products = workspace.Products;
-        var centroidNorms = workspace.CentroidNorms;
-        MatrixMultiply.MultiplyTransposedRight(x, centroids, products);
-        for (int c = 0; c < k; c++)
-        {
-            centroidNorms[c] = Kernels.Kernels.SumOfSquares(centroids.Row(c));
-        }
-
-        // Each row's argmin is independent and written to its own slot, so the split across cores is deterministic.
-        Parallel.For(0, x.Rows, workspace.Parallelism, i =>
-        {
-            var row = products.Row(i);
-            int best = 0;
-            double bestScore = double.PositiveInfinity;
-            for (int c = 0; c < k; c++)
-            {
-                double score = centroidNorms[c] - (2 * row[c]);
-                if (score < bestScore)
-                {
-                    bestScore = score;
-                    best = c;
-                }
-            }
-
-            assignments[i] = best;
-        });
-    }
-
-    /// <summary>Buffers of the matrix-product assignment, allocated once per fit rather than per iteration.</summary>
-    internal sealed class DistanceWorkspace(int rows, int k, int? maxDegreeOfParallelism)
-    {
-        public Matrix Products { get; } = new(rows, k);
-
-        public double[] CentroidNorms { get; } = new double[k];
-
-        public ParallelOptions Parallelism { get; } = new() { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1 };
-    }
+    /// <summary>Writes the index of the nearest centroid of each row of <paramref name="x"/> (ties go to the lower index).</summary>
+    internal static void Assign(Matrix x, Matrix centroids, int[] assignments) =>
+        new LloydPass(x, centroids.Rows, maxDegreeOfParallelism: null).Run(x, centroids, assignments, sums: null, counts: null);
 
     /// <summary>Computes Σᵢ ‖xᵢ − μ_c(i)‖².</summary>
     public static double Inertia(Matrix x, Matrix centroids, int[] assignments)
@@ -277,5 +208,4 @@ public sealed class KMeans
         x.Row(farthest).CopyTo(centroids.Row(empty));
         assignments[farthest] = empty;
     }
-
 }

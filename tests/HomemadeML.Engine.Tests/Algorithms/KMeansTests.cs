@@ -152,6 +152,53 @@ public class KMeansTests
         }
     }
 
+    [Theory]
+    [InlineData(KMeansInit.RandomSample, 5_003, 40, 7, 30)]
+    [InlineData(KMeansInit.KMeansPlusPlus, 5_003, 40, 7, 30)]
+    [InlineData(KMeansInit.RandomSample, 3_001, 100, 700, 3)]
+    public void Fit_OneThreadOrAllCores_IsBitIdentical(KMeansInit init, int rows, int columns, int k, int iterations)
+    {
+        // Several chunks of rows, a short last group and an odd K; 700 centroids × 100 features (560 KB) take the
+        // blocked matrix-product path instead of the register tiles. The partial sums are added in chunk order, so
+        // the thread count cannot change a single bit.
+        var x = RandomMatrix(rows, columns, seed: 8);
+        var options = new KMeansOptions { K = k, MaxIterations = iterations, Init = init, Restarts = 2, Seed = 8 };
+        var oneThread = new KMeans(options).Fit(x, limits: new TrainingLimits { MaxDegreeOfParallelism = 1 }, cancellationToken: TestContext.Current.CancellationToken);
+        var allCores = new KMeans(options).Fit(x, limits: new TrainingLimits { MaxDegreeOfParallelism = null }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(oneThread.Centroids.Data, allCores.Centroids.Data);
+        Assert.Equal(oneThread.Assignments, allCores.Assignments);
+        Assert.Equal(oneThread.InertiaHistory, allCores.InertiaHistory);
+        Assert.Equal(oneThread.Inertia, allCores.Inertia);
+        Assert.Equal(oneThread.IterationsRun, allCores.IterationsRun);
+        Assert.Equal(allCores.Assignments, allCores.Predict(x));
+    }
+
+    public static TheoryData<string> InertiaIdentityData => ["fashion-sized", "iris", "far-from-origin"];
+
+    [Theory]
+    [MemberData(nameof(InertiaIdentityData))]
+    public void Fit_InertiaHistoryFromScatterIdentity_AgreesWithDirectSums(string data)
+    {
+        // The loop computes each iteration's inertia as total scatter − Σk nk·‖μk − x̄‖² instead of a pass over x;
+        // check every entry against Σᵢ ‖xᵢ − μ_c(i)‖² summed row by row, with each row assigned to its nearest
+        // centroid of the previous step (the assignment that update used).
+        var (x, k) = data switch
+        {
+            "fashion-sized" => (PrototypeImages(3_000, seed: 5), 10),
+            "iris" => (BuiltInDatasets.Load("iris").Features, 3),
+            _ => (Shifted(BuiltInDatasets.Load("blobs", seed: 2).Features, 1e5), 4),
+        };
+        var model = new KMeans(new KMeansOptions { K = k, MaxIterations = 15, Seed = 5 }).Fit(x, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(model.InertiaHistory.Count >= 2, $"{model.InertiaHistory.Count} iterations");
+        for (int t = 0; t < model.InertiaHistory.Count; t++)
+        {
+            var assignments = NearestCentroids(x, model.CentroidPath[t]);
+            double direct = KMeans.Inertia(x, model.CentroidPath[t + 1], assignments);
+            double relative = Math.Abs(model.InertiaHistory[t] - direct) / direct;
+            Assert.True(relative <= 1e-9, $"iteration {t + 1}: identity {model.InertiaHistory[t]:R} vs direct {direct:R} (relative {relative:E2})");
+        }
+    }
+
     private static Matrix RandomMatrix(int rows, int columns, int seed)
     {
         var random = new Random(seed);
@@ -162,6 +209,55 @@ public class KMeansTests
         }
 
         return x;
+    }
+
+    private static int[] NearestCentroids(Matrix x, Matrix centroids)
+    {
+        var assignments = new int[x.Rows];
+        for (int i = 0; i < x.Rows; i++)
+        {
+            double best = double.PositiveInfinity;
+            for (int c = 0; c < centroids.Rows; c++)
+            {
+                double d = Kernels.Kernels.SquaredDistance(x.Row(i), centroids.Row(c));
+                if (d < best)
+                {
+                    best = d;
+                    assignments[i] = c;
+                }
+            }
+        }
+
+        return assignments;
+    }
+
+    /// <summary>Fashion-MNIST-like rows: 784 whole "pixels" in 0…255, each row a noisy copy of one of ten prototypes.</summary>
+    private static Matrix PrototypeImages(int rows, int seed)
+    {
+        var random = new Random(seed);
+        var prototypes = RandomMatrix(10, 784, seed);
+        var x = new Matrix(rows, 784);
+        for (int i = 0; i < rows; i++)
+        {
+            var prototype = prototypes.Row(random.Next(10));
+            for (int j = 0; j < 784; j++)
+            {
+                x[i, j] = Math.Clamp(Math.Round((255 * prototype[j]) + (60 * (random.NextDouble() - 0.5))), 0, 255);
+            }
+        }
+
+        return x;
+    }
+
+    private static Matrix Shifted(Matrix x, double offset)
+    {
+        var shifted = x.Clone();
+        for (int i = 0; i < shifted.Data.Length; i++)
+        {
+            shifted.Data[i] += offset;
+        }
+
+        return shifted;
     }
 
     private sealed class CallbackProgress(Action<TrainingProgress> onReport) : IProgress<TrainingProgress>
