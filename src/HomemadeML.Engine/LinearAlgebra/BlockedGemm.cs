@@ -22,6 +22,10 @@ internal static unsafe partial class BlockedGemm<T>
     /// two B vectors and the broadcast A value even with 16 vector registers (AVX2).</summary>
     internal const int MR = 6;
 
+    /// <summary>Up to this many rows of C, B's panels are used by so few register tiles that packing them costs more
+    /// than it saves: full-width panels of row-major B are read in place.</summary>
+    private const int InPlaceRows = 32;
+
     /// <summary>Depth of a packed slice: an NR-wide B panel (256·16 doubles = 32 KB) stays in the 48 KB L1.</summary>
     internal const int KC = 256;
 
@@ -192,32 +196,72 @@ internal static unsafe partial class BlockedGemm<T>
         int nr = NR;
         int nc = NC;
         int mcMax = MC;
+
+        // Few columns (an MLP's 25 hidden units, a model's 10 classes): packing A would copy all of it — a full extra
+        // pass over the data — for one or two sweeps of the micro-kernel. Row-major A is then read where it lies.
+        // Likewise few rows (the gradient δᵀ·X): row-major B's full-width panels are read where they lie.
+        bool rowsInPlace = a.ColumnStride == 1 && n <= 2 * nr;
+        bool columnsInPlace = !rowsInPlace && b.ColumnStride == 1 && m <= InPlaceRows;
         for (int jc = 0; jc < n; jc += nc)
         {
             int ncCur = Math.Min(nc, n - jc);
             for (int pc = 0; pc < k; pc += KC)
             {
                 int kc = Math.Min(KC, k - pc);
-                PackB(b.Offset(pc, jc), kc, ncCur, packB);
+                if (!columnsInPlace)
+                {
+                    PackB(b.Offset(pc, jc), kc, ncCur, packB);
+                }
+
                 for (int ic = 0; ic < m; ic += mcMax)
                 {
                     int mc = Math.Min(mcMax, m - ic);
-                    PackA(a.Offset(ic, pc), mc, kc, packA);
+                    if (!rowsInPlace)
+                    {
+                        PackA(a.Offset(ic, pc), mc, kc, packA);
+                    }
+
                     for (int jr = 0; jr < ncCur; jr += nr)
                     {
                         int nrCur = Math.Min(nr, ncCur - jr);
                         T* bPanel = packB + ((nint)jr * kc);
+                        nint bStride = nr;
+                        if (columnsInPlace && nrCur == nr)
+                        {
+                            var panel = b.Offset(pc, jc + jr);
+                            bPanel = panel.Data;
+                            bStride = panel.RowStride;
+                        }
+                        else if (columnsInPlace)
+                        {
+                            // A narrower last panel would read past its row: that one is packed (zero-padded).
+                            PackB(b.Offset(pc, jc + jr), kc, nrCur, bPanel);
+                        }
+
                         T* cColumn = c + ((nint)ic * ldc) + jc + jr;
                         for (int ir = 0; ir < mc; ir += MR)
                         {
                             int mrCur = Math.Min(MR, mc - ir);
-                            if (Vector512.IsHardwareAccelerated)
+                            T* cTile = cColumn + ((nint)ir * ldc);
+                            if (rowsInPlace)
                             {
-                                MicroKernel512(kc, packA + ((nint)ir * kc), bPanel, cColumn + ((nint)ir * ldc), ldc, mrCur, nrCur);
+                                var rows = a.Offset(ic + ir, pc);
+                                if (Vector512.IsHardwareAccelerated)
+                                {
+                                    RowsKernel512(kc, rows.Data, rows.RowStride, bPanel, cTile, ldc, mrCur, nrCur);
+                                }
+                                else
+                                {
+                                    RowsKernel256(kc, rows.Data, rows.RowStride, bPanel, cTile, ldc, mrCur, nrCur);
+                                }
+                            }
+                            else if (Vector512.IsHardwareAccelerated)
+                            {
+                                MicroKernel512(kc, packA + ((nint)ir * kc), bPanel, bStride, cTile, ldc, mrCur, nrCur);
                             }
                             else
                             {
-                                MicroKernel256(kc, packA + ((nint)ir * kc), bPanel, cColumn + ((nint)ir * ldc), ldc, mrCur, nrCur);
+                                MicroKernel256(kc, packA + ((nint)ir * kc), bPanel, bStride, cTile, ldc, mrCur, nrCur);
                             }
                         }
                     }
@@ -305,8 +349,9 @@ internal static unsafe partial class BlockedGemm<T>
         }
     }
 
-    /// <summary>C[0..mr, 0..nr] += Apanel·Bpanel with a 6 × (2·Vector512) register tile.</summary>
-    private static void MicroKernel512(int kc, T* a, T* b, T* c, nint ldc, int mr, int nr)
+    /// <summary>C[0..mr, 0..nr] += Apanel·Bpanel with a 6 × (2·Vector512) register tile; B's rows lie
+    /// <paramref name="bStride"/> apart (NR when packed, B's row stride when read in place).</summary>
+    private static void MicroKernel512(int kc, T* a, T* b, nint bStride, T* c, nint ldc, int mr, int nr)
     {
         int w = Vector512<T>.Count;
         Vector512<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
@@ -335,7 +380,7 @@ internal static unsafe partial class BlockedGemm<T>
             c50 = Fma(ai, b0, c50);
             c51 = Fma(ai, b1, c51);
             a += MR;
-            b += 2 * w;
+            b += bStride;
         }
 
         if (mr == MR && nr == 2 * w)
@@ -367,8 +412,8 @@ internal static unsafe partial class BlockedGemm<T>
         AddEdge(tile, stride, c, ldc, mr, nr);
     }
 
-    /// <summary>C[0..mr, 0..nr] += Apanel·Bpanel with a 6 × (2·Vector256) register tile.</summary>
-    private static void MicroKernel256(int kc, T* a, T* b, T* c, nint ldc, int mr, int nr)
+    /// <summary><see cref="MicroKernel512"/> with a 6 × (2·Vector256) register tile.</summary>
+    private static void MicroKernel256(int kc, T* a, T* b, nint bStride, T* c, nint ldc, int mr, int nr)
     {
         int w = Vector256<T>.Count;
         Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
@@ -397,6 +442,131 @@ internal static unsafe partial class BlockedGemm<T>
             c50 = Fma(ai, b0, c50);
             c51 = Fma(ai, b1, c51);
             a += MR;
+            b += bStride;
+        }
+
+        if (mr == MR && nr == 2 * w)
+        {
+            AddTo(c, w, c00, c01);
+            AddTo(c + ldc, w, c10, c11);
+            AddTo(c + (2 * ldc), w, c20, c21);
+            AddTo(c + (3 * ldc), w, c30, c31);
+            AddTo(c + (4 * ldc), w, c40, c41);
+            AddTo(c + (5 * ldc), w, c50, c51);
+            return;
+        }
+
+        T* tile = stackalloc T[MR * 2 * Vector256<T>.Count];
+        int stride = 2 * w;
+        c00.Store(tile);
+        c01.Store(tile + w);
+        c10.Store(tile + stride);
+        c11.Store(tile + stride + w);
+        c20.Store(tile + (2 * stride));
+        c21.Store(tile + (2 * stride) + w);
+        c30.Store(tile + (3 * stride));
+        c31.Store(tile + (3 * stride) + w);
+        c40.Store(tile + (4 * stride));
+        c41.Store(tile + (4 * stride) + w);
+        c50.Store(tile + (5 * stride));
+        c51.Store(tile + (5 * stride) + w);
+        AddEdge(tile, stride, c, ldc, mr, nr);
+    }
+
+    /// <summary>
+    /// C[0..mr, 0..nr] += A·Bpanel with the 6 × (2·Vector512) tile of <see cref="MicroKernel512"/>, reading A's rows in
+    /// place (row stride <paramref name="lda"/>) instead of from a packed panel; a short tile repeats its last row.
+    /// </summary>
+    private static void RowsKernel512(int kc, T* a, nint lda, T* b, T* c, nint ldc, int mr, int nr)
+    {
+        int w = Vector512<T>.Count;
+        T* a0 = a, a1 = a + (Math.Min(1, mr - 1) * lda), a2 = a + (Math.Min(2, mr - 1) * lda);
+        T* a3 = a + (Math.Min(3, mr - 1) * lda), a4 = a + (Math.Min(4, mr - 1) * lda), a5 = a + (Math.Min(5, mr - 1) * lda);
+        Vector512<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector512<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        for (int p = 0; p < kc; p++)
+        {
+            var b0 = Vector512.Load(b);
+            var b1 = Vector512.Load(b + w);
+            var ai = Vector512.Create(a0[p]);
+            c00 = Fma(ai, b0, c00);
+            c01 = Fma(ai, b1, c01);
+            ai = Vector512.Create(a1[p]);
+            c10 = Fma(ai, b0, c10);
+            c11 = Fma(ai, b1, c11);
+            ai = Vector512.Create(a2[p]);
+            c20 = Fma(ai, b0, c20);
+            c21 = Fma(ai, b1, c21);
+            ai = Vector512.Create(a3[p]);
+            c30 = Fma(ai, b0, c30);
+            c31 = Fma(ai, b1, c31);
+            ai = Vector512.Create(a4[p]);
+            c40 = Fma(ai, b0, c40);
+            c41 = Fma(ai, b1, c41);
+            ai = Vector512.Create(a5[p]);
+            c50 = Fma(ai, b0, c50);
+            c51 = Fma(ai, b1, c51);
+            b += 2 * w;
+        }
+
+        if (mr == MR && nr == 2 * w)
+        {
+            AddTo(c, w, c00, c01);
+            AddTo(c + ldc, w, c10, c11);
+            AddTo(c + (2 * ldc), w, c20, c21);
+            AddTo(c + (3 * ldc), w, c30, c31);
+            AddTo(c + (4 * ldc), w, c40, c41);
+            AddTo(c + (5 * ldc), w, c50, c51);
+            return;
+        }
+
+        T* tile = stackalloc T[MR * 2 * Vector512<T>.Count];
+        int stride = 2 * w;
+        c00.Store(tile);
+        c01.Store(tile + w);
+        c10.Store(tile + stride);
+        c11.Store(tile + stride + w);
+        c20.Store(tile + (2 * stride));
+        c21.Store(tile + (2 * stride) + w);
+        c30.Store(tile + (3 * stride));
+        c31.Store(tile + (3 * stride) + w);
+        c40.Store(tile + (4 * stride));
+        c41.Store(tile + (4 * stride) + w);
+        c50.Store(tile + (5 * stride));
+        c51.Store(tile + (5 * stride) + w);
+        AddEdge(tile, stride, c, ldc, mr, nr);
+    }
+
+    /// <summary><see cref="RowsKernel512"/> with the 6 × (2·Vector256) tile.</summary>
+    private static void RowsKernel256(int kc, T* a, nint lda, T* b, T* c, nint ldc, int mr, int nr)
+    {
+        int w = Vector256<T>.Count;
+        T* a0 = a, a1 = a + (Math.Min(1, mr - 1) * lda), a2 = a + (Math.Min(2, mr - 1) * lda);
+        T* a3 = a + (Math.Min(3, mr - 1) * lda), a4 = a + (Math.Min(4, mr - 1) * lda), a5 = a + (Math.Min(5, mr - 1) * lda);
+        Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector256<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        for (int p = 0; p < kc; p++)
+        {
+            var b0 = Vector256.Load(b);
+            var b1 = Vector256.Load(b + w);
+            var ai = Vector256.Create(a0[p]);
+            c00 = Fma(ai, b0, c00);
+            c01 = Fma(ai, b1, c01);
+            ai = Vector256.Create(a1[p]);
+            c10 = Fma(ai, b0, c10);
+            c11 = Fma(ai, b1, c11);
+            ai = Vector256.Create(a2[p]);
+            c20 = Fma(ai, b0, c20);
+            c21 = Fma(ai, b1, c21);
+            ai = Vector256.Create(a3[p]);
+            c30 = Fma(ai, b0, c30);
+            c31 = Fma(ai, b1, c31);
+            ai = Vector256.Create(a4[p]);
+            c40 = Fma(ai, b0, c40);
+            c41 = Fma(ai, b1, c41);
+            ai = Vector256.Create(a5[p]);
+            c50 = Fma(ai, b0, c50);
+            c51 = Fma(ai, b1, c51);
             b += 2 * w;
         }
 

@@ -8,9 +8,9 @@ using ModelContextProtocol;
 namespace HomemadeML.Skill.Hosting;
 
 /// <summary>
-/// Compile-time JSON metadata for every type the tools take (enums included), return or describe in a schema, so the server runs as a
-/// Native AOT binary (without it the host fails at start, and the build gives no warning). The primitive types are the
-/// tools' parameters and the values a run's hyperparameter dictionary can hold.
+/// Compile-time JSON metadata for every type the tools take (enums included), return or describe in a schema, so the
+/// server runs as a Native AOT binary (without it the host fails at start, and the build gives no warning). The
+/// primitive types are the tools' parameters and the values a run's hyperparameter dictionary can hold.
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(RunReport))]

@@ -11,8 +11,6 @@ and standardizing.
 import argparse
 import json
 import sys
-import time
-import warnings
 
 import fashion_idx
 
@@ -25,23 +23,11 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=0)
     args = parser.parse_args()
     fashion_idx.set_threads(args.threads)
-    import sklearn
-    from sklearn.exceptions import ConvergenceWarning
     from sklearn.linear_model import LogisticRegression
 
-    x, y = fashion_idx.load("train", args.rows)
-    test_x, test_y = fashion_idx.load("t10k")
-    x, test_x = fashion_idx.standardize(x, test_x)
     model = LogisticRegression(multi_class="ovr", solver="lbfgs", C=args.c, max_iter=args.max_iter)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        start = time.perf_counter()
-        model.fit(x, y)
-        seconds = time.perf_counter() - start
-    json.dump({"rows": x.shape[0], "fit_seconds": seconds,
-               "test_accuracy": float((model.predict(test_x) == test_y).mean()),
-               "train_accuracy": float((model.predict(x) == y).mean()),
-               "iterations": [int(n) for n in model.n_iter_], "sklearn": sklearn.__version__}, sys.stdout)
+    result = fashion_idx.fit_and_score(model, args.rows)
+    json.dump(result | {"iterations": [int(n) for n in model.n_iter_]}, sys.stdout)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,10 @@ public sealed class MatrixMultiplySpanTests
         [
             (0, 0, 0), (0, 5, 3), (4, 0, 3), (3, 5, 0), (1, 1, 1), (1, 17, 1), (1, 40, 33), (33, 40, 1),
             (7, 13, 29), (29, 13, 7), (6, 256, 16), (13, 257, 35), (97, 61, 89), (150, 300, 50),
+
+            // Few columns: row-major A is read in place, not packed (a short last tile, one and two column panels);
+            // few rows: row-major B's full panels are read in place and a narrower last one packed.
+            (301, 97, 25), (64, 785, 10), (200, 300, 32), (25, 600, 785), (32, 300, 64),
         ];
         foreach (var (m, k, n) in shapes)
         {
@@ -95,6 +99,23 @@ public sealed class MatrixMultiplySpanTests
         AssertClose(expected, threaded, k, DoubleTolerance);
 
         // Each element is summed in the same order whichever thread computes it: threads change nothing.
+        Assert.Equal(single, threaded);
+    }
+
+    [Theory]
+    [InlineData(Form.AB, 2003, 300, 25)]
+    [InlineData(Form.TransposedRight, 2003, 300, 25)]
+    [InlineData(Form.AB, 25, 3000, 785)]
+    [InlineData(Form.TransposedLeft, 25, 3000, 785)]
+    public void Multiply_TallNarrowOrShortWideThreaded_MatchesNaiveAndSingleThread(Form form, int m, int k, int n)
+    {
+        var (a, b) = Operands(m, k, n, form, seed: 8);
+        var expected = Naive(a, b, m, k, n, form, initial: null);
+        var threaded = new double[m * n];
+        var single = new double[m * n];
+        Invoke(a, b, threaded, m, k, n, form, accumulate: false, maxDegreeOfParallelism: 0);
+        Invoke(a, b, single, m, k, n, form, accumulate: false, maxDegreeOfParallelism: 1);
+        AssertClose(expected, threaded, k, DoubleTolerance);
         Assert.Equal(single, threaded);
     }
 
