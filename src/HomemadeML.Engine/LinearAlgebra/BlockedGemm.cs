@@ -243,25 +243,17 @@ internal static unsafe partial class BlockedGemm<T>
                         {
                             int mrCur = Math.Min(MR, mc - ir);
                             T* cTile = cColumn + ((nint)ir * ldc);
-                            if (rowsInPlace)
+                            // A packed panel interleaves its MR rows (depth steps MR apart); A in place has whole rows.
+                            T* aTile = rowsInPlace ? a.Offset(ic + ir, pc).Data : packA + ((nint)ir * kc);
+                            nint aRowStride = rowsInPlace ? a.RowStride : 1;
+                            nint aDepthStride = rowsInPlace ? 1 : MR;
+                            if (Vector512.IsHardwareAccelerated)
                             {
-                                var rows = a.Offset(ic + ir, pc);
-                                if (Vector512.IsHardwareAccelerated)
-                                {
-                                    RowsKernel512(kc, rows.Data, rows.RowStride, bPanel, cTile, ldc, mrCur, nrCur);
-                                }
-                                else
-                                {
-                                    RowsKernel256(kc, rows.Data, rows.RowStride, bPanel, cTile, ldc, mrCur, nrCur);
-                                }
-                            }
-                            else if (Vector512.IsHardwareAccelerated)
-                            {
-                                MicroKernel512(kc, packA + ((nint)ir * kc), bPanel, bStride, cTile, ldc, mrCur, nrCur);
+                                MicroKernel512(kc, aTile, aRowStride, aDepthStride, bPanel, bStride, cTile, ldc, mrCur, nrCur);
                             }
                             else
                             {
-                                MicroKernel256(kc, packA + ((nint)ir * kc), bPanel, bStride, cTile, ldc, mrCur, nrCur);
+                                MicroKernel256(kc, aTile, aRowStride, aDepthStride, bPanel, bStride, cTile, ldc, mrCur, nrCur);
                             }
                         }
                     }
@@ -349,37 +341,42 @@ internal static unsafe partial class BlockedGemm<T>
         }
     }
 
-    /// <summary>C[0..mr, 0..nr] += Apanel·Bpanel with a 6 × (2·Vector512) register tile; B's rows lie
-    /// <paramref name="bStride"/> apart (NR when packed, B's row stride when read in place).</summary>
-    private static void MicroKernel512(int kc, T* a, T* b, nint bStride, T* c, nint ldc, int mr, int nr)
+    /// <summary>C[0..mr, 0..nr] += A·Bpanel with a 6 × (2·Vector512) register tile. A's rows lie
+    /// <paramref name="aRowStride"/> apart and its depth steps <paramref name="aDepthStride"/> apart (a packed panel
+    /// or A in place); B's rows lie <paramref name="bStride"/> apart (NR when packed, B's row stride in place).</summary>
+    private static void MicroKernel512(int kc, T* a, nint aRowStride, nint aDepthStride, T* b, nint bStride, T* c, nint ldc, int mr, int nr)
     {
         int w = Vector512<T>.Count;
         Vector512<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector512<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
         PrefetchTile(c, ldc, mr, nr * sizeof(T));
+        // A short tile repeats its last row (its results are never stored), so no row pointer leaves A.
+        T* a0 = a, a1 = a + (Math.Min(1, mr - 1) * aRowStride), a2 = a + (Math.Min(2, mr - 1) * aRowStride);
+        T* a3 = a + (Math.Min(3, mr - 1) * aRowStride), a4 = a + (Math.Min(4, mr - 1) * aRowStride), a5 = a + (Math.Min(5, mr - 1) * aRowStride);
+        nint depth = 0;
         for (int p = 0; p < kc; p++)
         {
             var b0 = Vector512.Load(b);
             var b1 = Vector512.Load(b + w);
-            var ai = Vector512.Create(a[0]);
+            var ai = Vector512.Create(a0[depth]);
             c00 = Fma(ai, b0, c00);
             c01 = Fma(ai, b1, c01);
-            ai = Vector512.Create(a[1]);
+            ai = Vector512.Create(a1[depth]);
             c10 = Fma(ai, b0, c10);
             c11 = Fma(ai, b1, c11);
-            ai = Vector512.Create(a[2]);
+            ai = Vector512.Create(a2[depth]);
             c20 = Fma(ai, b0, c20);
             c21 = Fma(ai, b1, c21);
-            ai = Vector512.Create(a[3]);
+            ai = Vector512.Create(a3[depth]);
             c30 = Fma(ai, b0, c30);
             c31 = Fma(ai, b1, c31);
-            ai = Vector512.Create(a[4]);
+            ai = Vector512.Create(a4[depth]);
             c40 = Fma(ai, b0, c40);
             c41 = Fma(ai, b1, c41);
-            ai = Vector512.Create(a[5]);
+            ai = Vector512.Create(a5[depth]);
             c50 = Fma(ai, b0, c50);
             c51 = Fma(ai, b1, c51);
-            a += MR;
+            depth += aDepthStride;
             b += bStride;
         }
 
@@ -413,161 +410,40 @@ internal static unsafe partial class BlockedGemm<T>
     }
 
     /// <summary><see cref="MicroKernel512"/> with a 6 × (2·Vector256) register tile.</summary>
-    private static void MicroKernel256(int kc, T* a, T* b, nint bStride, T* c, nint ldc, int mr, int nr)
+    private static void MicroKernel256(int kc, T* a, nint aRowStride, nint aDepthStride, T* b, nint bStride, T* c, nint ldc, int mr, int nr)
     {
         int w = Vector256<T>.Count;
         Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
         PrefetchTile(c, ldc, mr, nr * sizeof(T));
+        // A short tile repeats its last row (its results are never stored), so no row pointer leaves A.
+        T* a0 = a, a1 = a + (Math.Min(1, mr - 1) * aRowStride), a2 = a + (Math.Min(2, mr - 1) * aRowStride);
+        T* a3 = a + (Math.Min(3, mr - 1) * aRowStride), a4 = a + (Math.Min(4, mr - 1) * aRowStride), a5 = a + (Math.Min(5, mr - 1) * aRowStride);
+        nint depth = 0;
         for (int p = 0; p < kc; p++)
         {
             var b0 = Vector256.Load(b);
             var b1 = Vector256.Load(b + w);
-            var ai = Vector256.Create(a[0]);
+            var ai = Vector256.Create(a0[depth]);
             c00 = Fma(ai, b0, c00);
             c01 = Fma(ai, b1, c01);
-            ai = Vector256.Create(a[1]);
+            ai = Vector256.Create(a1[depth]);
             c10 = Fma(ai, b0, c10);
             c11 = Fma(ai, b1, c11);
-            ai = Vector256.Create(a[2]);
+            ai = Vector256.Create(a2[depth]);
             c20 = Fma(ai, b0, c20);
             c21 = Fma(ai, b1, c21);
-            ai = Vector256.Create(a[3]);
+            ai = Vector256.Create(a3[depth]);
             c30 = Fma(ai, b0, c30);
             c31 = Fma(ai, b1, c31);
-            ai = Vector256.Create(a[4]);
+            ai = Vector256.Create(a4[depth]);
             c40 = Fma(ai, b0, c40);
             c41 = Fma(ai, b1, c41);
-            ai = Vector256.Create(a[5]);
+            ai = Vector256.Create(a5[depth]);
             c50 = Fma(ai, b0, c50);
             c51 = Fma(ai, b1, c51);
-            a += MR;
+            depth += aDepthStride;
             b += bStride;
-        }
-
-        if (mr == MR && nr == 2 * w)
-        {
-            AddTo(c, w, c00, c01);
-            AddTo(c + ldc, w, c10, c11);
-            AddTo(c + (2 * ldc), w, c20, c21);
-            AddTo(c + (3 * ldc), w, c30, c31);
-            AddTo(c + (4 * ldc), w, c40, c41);
-            AddTo(c + (5 * ldc), w, c50, c51);
-            return;
-        }
-
-        T* tile = stackalloc T[MR * 2 * Vector256<T>.Count];
-        int stride = 2 * w;
-        c00.Store(tile);
-        c01.Store(tile + w);
-        c10.Store(tile + stride);
-        c11.Store(tile + stride + w);
-        c20.Store(tile + (2 * stride));
-        c21.Store(tile + (2 * stride) + w);
-        c30.Store(tile + (3 * stride));
-        c31.Store(tile + (3 * stride) + w);
-        c40.Store(tile + (4 * stride));
-        c41.Store(tile + (4 * stride) + w);
-        c50.Store(tile + (5 * stride));
-        c51.Store(tile + (5 * stride) + w);
-        AddEdge(tile, stride, c, ldc, mr, nr);
-    }
-
-    /// <summary>
-    /// C[0..mr, 0..nr] += A·Bpanel with the 6 × (2·Vector512) tile of <see cref="MicroKernel512"/>, reading A's rows in
-    /// place (row stride <paramref name="lda"/>) instead of from a packed panel; a short tile repeats its last row.
-    /// </summary>
-    private static void RowsKernel512(int kc, T* a, nint lda, T* b, T* c, nint ldc, int mr, int nr)
-    {
-        int w = Vector512<T>.Count;
-        T* a0 = a, a1 = a + (Math.Min(1, mr - 1) * lda), a2 = a + (Math.Min(2, mr - 1) * lda);
-        T* a3 = a + (Math.Min(3, mr - 1) * lda), a4 = a + (Math.Min(4, mr - 1) * lda), a5 = a + (Math.Min(5, mr - 1) * lda);
-        Vector512<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-        Vector512<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        for (int p = 0; p < kc; p++)
-        {
-            var b0 = Vector512.Load(b);
-            var b1 = Vector512.Load(b + w);
-            var ai = Vector512.Create(a0[p]);
-            c00 = Fma(ai, b0, c00);
-            c01 = Fma(ai, b1, c01);
-            ai = Vector512.Create(a1[p]);
-            c10 = Fma(ai, b0, c10);
-            c11 = Fma(ai, b1, c11);
-            ai = Vector512.Create(a2[p]);
-            c20 = Fma(ai, b0, c20);
-            c21 = Fma(ai, b1, c21);
-            ai = Vector512.Create(a3[p]);
-            c30 = Fma(ai, b0, c30);
-            c31 = Fma(ai, b1, c31);
-            ai = Vector512.Create(a4[p]);
-            c40 = Fma(ai, b0, c40);
-            c41 = Fma(ai, b1, c41);
-            ai = Vector512.Create(a5[p]);
-            c50 = Fma(ai, b0, c50);
-            c51 = Fma(ai, b1, c51);
-            b += 2 * w;
-        }
-
-        if (mr == MR && nr == 2 * w)
-        {
-            AddTo(c, w, c00, c01);
-            AddTo(c + ldc, w, c10, c11);
-            AddTo(c + (2 * ldc), w, c20, c21);
-            AddTo(c + (3 * ldc), w, c30, c31);
-            AddTo(c + (4 * ldc), w, c40, c41);
-            AddTo(c + (5 * ldc), w, c50, c51);
-            return;
-        }
-
-        T* tile = stackalloc T[MR * 2 * Vector512<T>.Count];
-        int stride = 2 * w;
-        c00.Store(tile);
-        c01.Store(tile + w);
-        c10.Store(tile + stride);
-        c11.Store(tile + stride + w);
-        c20.Store(tile + (2 * stride));
-        c21.Store(tile + (2 * stride) + w);
-        c30.Store(tile + (3 * stride));
-        c31.Store(tile + (3 * stride) + w);
-        c40.Store(tile + (4 * stride));
-        c41.Store(tile + (4 * stride) + w);
-        c50.Store(tile + (5 * stride));
-        c51.Store(tile + (5 * stride) + w);
-        AddEdge(tile, stride, c, ldc, mr, nr);
-    }
-
-    /// <summary><see cref="RowsKernel512"/> with the 6 × (2·Vector256) tile.</summary>
-    private static void RowsKernel256(int kc, T* a, nint lda, T* b, T* c, nint ldc, int mr, int nr)
-    {
-        int w = Vector256<T>.Count;
-        T* a0 = a, a1 = a + (Math.Min(1, mr - 1) * lda), a2 = a + (Math.Min(2, mr - 1) * lda);
-        T* a3 = a + (Math.Min(3, mr - 1) * lda), a4 = a + (Math.Min(4, mr - 1) * lda), a5 = a + (Math.Min(5, mr - 1) * lda);
-        Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-        Vector256<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        for (int p = 0; p < kc; p++)
-        {
-            var b0 = Vector256.Load(b);
-            var b1 = Vector256.Load(b + w);
-            var ai = Vector256.Create(a0[p]);
-            c00 = Fma(ai, b0, c00);
-            c01 = Fma(ai, b1, c01);
-            ai = Vector256.Create(a1[p]);
-            c10 = Fma(ai, b0, c10);
-            c11 = Fma(ai, b1, c11);
-            ai = Vector256.Create(a2[p]);
-            c20 = Fma(ai, b0, c20);
-            c21 = Fma(ai, b1, c21);
-            ai = Vector256.Create(a3[p]);
-            c30 = Fma(ai, b0, c30);
-            c31 = Fma(ai, b1, c31);
-            ai = Vector256.Create(a4[p]);
-            c40 = Fma(ai, b0, c40);
-            c41 = Fma(ai, b1, c41);
-            ai = Vector256.Create(a5[p]);
-            c50 = Fma(ai, b0, c50);
-            c51 = Fma(ai, b1, c51);
-            b += 2 * w;
         }
 
         if (mr == MR && nr == 2 * w)
