@@ -41,14 +41,14 @@ public sealed class MultilayerPerceptron
             Stage = Options.BatchSize > 0 ? $"mini-batches of {Options.BatchSize}" : "full-batch gradient descent",
         };
         var (stopReason, iterationsRun) = Options.BatchSize > 0 && Options.BatchSize < x.Rows
-            ? TrainMiniBatch(sizes, design, targets, weights, random, monitor)
-            : TrainFullBatch(sizes, design, targets, weights, monitor);
+            ? TrainMiniBatch(sizes, design, targets, weights, random, monitor, limits?.MaxDegreeOfParallelism)
+            : TrainFullBatch(sizes, design, targets, weights, monitor, limits?.MaxDegreeOfParallelism);
         return new MultilayerPerceptronModel(sizes, weights, features, [.. monitor.CostHistory], stopReason, iterationsRun);
     }
 
-    private (StopReason, int) TrainFullBatch(int[] sizes, Matrix design, Matrix targets, Matrix[] weights, TrainingMonitor monitor)
+    private (StopReason, int) TrainFullBatch(int[] sizes, Matrix design, Matrix targets, Matrix[] weights, TrainingMonitor monitor, int? maxDegreeOfParallelism)
     {
-        var network = new MultilayerPerceptronNetwork(sizes, design.Rows);
+        var network = new MultilayerPerceptronNetwork(sizes, design.Rows, maxDegreeOfParallelism);
         var step = new Stepper(weights, Options.LearningRate, Options.Momentum);
         for (int iteration = 1; iteration <= Options.Iterations; iteration++)
         {
@@ -69,12 +69,12 @@ public sealed class MultilayerPerceptron
         return (StopReason.CompletedIterations, Options.Iterations);
     }
 
-    private (StopReason, int) TrainMiniBatch(int[] sizes, Matrix design, Matrix targets, Matrix[] weights, Random random, TrainingMonitor monitor)
+    private (StopReason, int) TrainMiniBatch(int[] sizes, Matrix design, Matrix targets, Matrix[] weights, Random random, TrainingMonitor monitor, int? maxDegreeOfParallelism)
     {
         int m = design.Rows, batch = Options.BatchSize;
         var step = new Stepper(weights, Options.LearningRate, Options.Momentum);
-        var full = new BatchBuffers(sizes, batch, design.Columns, targets.Columns);
-        BatchBuffers? remainder = m % batch == 0 ? null : new BatchBuffers(sizes, m % batch, design.Columns, targets.Columns);
+        var full = new BatchBuffers(sizes, batch, design.Columns, targets.Columns, maxDegreeOfParallelism);
+        BatchBuffers? remainder = m % batch == 0 ? null : new BatchBuffers(sizes, m % batch, design.Columns, targets.Columns, maxDegreeOfParallelism);
         var order = Enumerable.Range(0, m).ToArray();
         for (int epoch = 1; epoch <= Options.Iterations; epoch++)
         {
@@ -170,7 +170,7 @@ public sealed class MultilayerPerceptron
     }
 
     /// <summary>A batch's rows copied out of the shuffled data, with the network sized for them.</summary>
-    private sealed class BatchBuffers(int[] sizes, int rows, int inputColumns, int classes)
+    private sealed class BatchBuffers(int[] sizes, int rows, int inputColumns, int classes, int? maxDegreeOfParallelism)
     {
         public int Rows => rows;
 
@@ -178,7 +178,7 @@ public sealed class MultilayerPerceptron
 
         public Matrix Targets { get; } = new(rows, classes);
 
-        public MultilayerPerceptronNetwork Network { get; } = new(sizes, rows);
+        public MultilayerPerceptronNetwork Network { get; } = new(sizes, rows, maxDegreeOfParallelism);
 
         public void Gather(Matrix design, Matrix targets, ReadOnlySpan<int> rowIndices)
         {

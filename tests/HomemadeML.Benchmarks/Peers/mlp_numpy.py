@@ -23,7 +23,7 @@ import time
 
 import fashion_idx
 
-LOG_FLOOR = 5e-324  # the engine's log(0) guard: double.Epsilon, the smallest positive double
+LOG_FLOOR = 2.2250738585072014e-308  # the engine's log(0) guard (Kernels.LogFloor): the smallest normal double
 EXPIT = [None]  # scipy.special.expit, imported once the thread caps are in the environment
 
 

@@ -153,15 +153,20 @@ internal sealed class MlpBenchmark : IBenchmarkSection
     }
 
     /// <summary>
-    /// Runs both training loops briefly on 2,000 rows so the timed fits run tier-1 JIT code: with tiered compilation a
-    /// method starts unoptimized and is recompiled in the background after ~30 calls and a 100 ms delay, which a fit of
-    /// a few iterations would otherwise partly measure.
+    /// Runs both training loops on 2,000 rows until the timed fits run tier-1 JIT code: with tiered compilation a
+    /// method starts unoptimized and is recompiled in the background after ~30 calls and a 100 ms delay. While both
+    /// cores train, that background compilation lags: one 40-iteration fit left the 10,000-row iterations ≈ 25 %
+    /// slower for their first few dozen. Repeated fits with pauses give the compiler a core.
     /// </summary>
     private static void WarmUp()
     {
         var (x, labels) = FashionData.Train(2_000);
-        new MultilayerPerceptron(FullBatch with { Iterations = 40 }).Fit(x, labels, ClassCount);
-        new MultilayerPerceptron(MiniBatch with { Iterations = 2 }).Fit(x, labels, ClassCount);
+        for (int round = 0; round < 4; round++)
+        {
+            new MultilayerPerceptron(FullBatch with { Iterations = 40 }).Fit(x, labels, ClassCount);
+            new MultilayerPerceptron(MiniBatch with { Iterations = 2 }).Fit(x, labels, ClassCount);
+            Thread.Sleep(200);
+        }
     }
 
     /// <summary>Full-batch iterations of the engine's MLP: mean seconds per iteration after the first, and the cost history.</summary>

@@ -111,8 +111,9 @@ public sealed class CancellationMemoryTests : SkillTestBase
         await CallAsync("run_example", CancellationTests.Cheap); // warm up: JIT, lesson and dataset caches
         long before = SettledMemory();
 
-        // A wide layer, so the run holds tens of MB: 1,437 rows × 1,000 units × four activation matrices.
-        var wide = CancellationTests.Arguments("""{"algorithm":"multilayer-perceptron","dataset":"digits","hyperparameters":{"hidden_layers":[1000],"iterations":100000}}""");
+        // Two wide layers, so the run holds tens of MB: a million weights (8.6 MB), kept as weights, gradients, the
+        // previous step and a partial gradient per chunk of rows.
+        var wide = CancellationTests.Arguments("""{"algorithm":"multilayer-perceptron","dataset":"digits","hyperparameters":{"hidden_layers":[1000,1000],"iterations":100000}}""");
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var call = CallCancellableAsync("run_example", wide, new CancellationTests.FirstProgress(started), cancellation.Token);
