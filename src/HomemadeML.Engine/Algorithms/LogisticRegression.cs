@@ -33,7 +33,7 @@ public sealed class LogisticRegression
         RequireLabels(x, labels, classCount);
         var features = FeaturePipeline.Fit(x, Options.Features);
         var design = features.Transform(x);
-        var objective = new LogisticRegressionObjective(design, labels, classCount, Options.Regularization);
+        var objective = new LogisticRegressionObjective(design, labels, classCount, Options.Regularization, limits?.MaxDegreeOfParallelism);
         var monitor = new TrainingMonitor(Options.Iterations, progress, limits, cancellationToken)
         {
             Stage = $"one-vs-all over {classCount} classes ({Options.Optimizer})",

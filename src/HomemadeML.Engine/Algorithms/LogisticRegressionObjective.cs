@@ -20,8 +20,10 @@ internal sealed class LogisticRegressionObjective
     private readonly Matrix _theta;
     private readonly Matrix _scores;
     private readonly Matrix _gradient;
+    private readonly int _productThreads;
 
-    public LogisticRegressionObjective(Matrix design, int[] labels, int classCount, double lambda)
+    /// <summary>The matrix products use at most <paramref name="maxDegreeOfParallelism"/> cores (null: all).</summary>
+    public LogisticRegressionObjective(Matrix design, int[] labels, int classCount, double lambda, int? maxDegreeOfParallelism = null)
     {
         _design = design;
         _labels = labels;
@@ -30,6 +32,7 @@ internal sealed class LogisticRegressionObjective
         _scores = new Matrix(design.Rows, classCount);
         _gradient = new Matrix(classCount, design.Columns);
         ClassCosts = new double[classCount];
+        _productThreads = maxDegreeOfParallelism ?? 0;
     }
 
     /// <summary>Jₖ of each class at the most recent evaluation.</summary>
@@ -46,7 +49,7 @@ internal sealed class LogisticRegressionObjective
         // The optimizer (L-BFGS, conjugate gradient or gradient descent) calls this at every step:
         // it returns Σₖ Jₖ(Θ) and the gradient of all K one-vs-all classifiers at once.
         // z = X·Θᵀ: one score per example and class (each class has its own θ row).
-        MatrixMultiply.MultiplyTransposedRight(_design, _theta, _scores);
+        MatrixMultiply.MultiplyTransposedRight(_design, _theta, _scores, maxDegreeOfParallelism: _productThreads);
         Array.Clear(ClassCosts);
         for (int i = 0; i < m; i++)
         {
@@ -66,7 +69,7 @@ internal sealed class LogisticRegressionObjective
             _scores.Data[(i * classes) + _labels[i]] -= 1;
         }
 
-        MatrixMultiply.MultiplyTransposedLeft(_scores, _design, _gradient);
+        MatrixMultiply.MultiplyTransposedLeft(_scores, _design, _gradient, maxDegreeOfParallelism: _productThreads);
         double total = 0;
         for (int k = 0; k < classes; k++)
         {

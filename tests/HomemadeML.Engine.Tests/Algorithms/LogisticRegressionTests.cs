@@ -194,6 +194,23 @@ public class LogisticRegressionTests
     }
 
     [Fact]
+    public void Fit_OneThreadOrAllCores_IsBitIdentical()
+    {
+        // Digits (1,797 rows × 65 design columns, 10 classes) is large enough for both products per evaluation,
+        // X·Θᵀ and δᵀ·X (~1.2M multiply-adds each), to be cut into slabs for several threads when they are allowed.
+        var digits = BuiltInDatasets.Load("digits");
+        var options = new LogisticRegressionOptions { Iterations = 30, Regularization = 1 };
+        LogisticRegressionModel Train(int? threads) => new LogisticRegression(options)
+            .Fit(digits.Features, digits.Labels!, 10, limits: new TrainingLimits { MaxDegreeOfParallelism = threads }, cancellationToken: TestContext.Current.CancellationToken);
+
+        var oneThread = Train(1);
+        var allCores = Train(null);
+        Assert.Equal(oneThread.Theta.Data.Select(BitConverter.DoubleToInt64Bits), allCores.Theta.Data.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(oneThread.CostHistory.Select(BitConverter.DoubleToInt64Bits), allCores.CostHistory.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(oneThread.IterationsRun, allCores.IterationsRun);
+    }
+
+    [Fact]
     public void Fit_GradientDescentLearningRateOneBillion_StopsDivergedWithFiniteTheta()
     {
         var (x, labels) = LogisticRegressionTestData.Iris();
