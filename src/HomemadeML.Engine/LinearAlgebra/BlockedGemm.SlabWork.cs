@@ -20,6 +20,7 @@ internal static unsafe partial class BlockedGemm<T>
         private StridedOperand<T> _a;
         private StridedOperand<T> _b;
         private nint _c;
+        private nint _packedB;
         private int _m, _k, _n, _slab, _slabs;
         private bool _splitRows;
         private int _nextSlab;
@@ -27,7 +28,7 @@ internal static unsafe partial class BlockedGemm<T>
         private int _activeWorkers;
         private Exception? _error;
 
-        public static void Run(StridedOperand<T> a, StridedOperand<T> b, T* c, int m, int k, int n, bool splitRows, int slab, int slabs)
+        public static void Run(StridedOperand<T> a, StridedOperand<T> b, T* c, int m, int k, int n, bool splitRows, int slab, int slabs, T* packedB)
         {
             var work = t_cached;
 
@@ -47,6 +48,7 @@ internal static unsafe partial class BlockedGemm<T>
             work._a = a;
             work._b = b;
             work._c = (nint)c;
+            work._packedB = (nint)packedB;
             (work._m, work._k, work._n, work._splitRows, work._slab, work._slabs) = (m, k, n, splitRows, slab, slabs);
             work._error = null;
             work._nextSlab = 0;
@@ -90,7 +92,7 @@ internal static unsafe partial class BlockedGemm<T>
             {
                 try
                 {
-                    RunSlab(_a, _b, (T*)_c, _m, _k, _n, _splitRows, _slab, index);
+                    RunSlab(_a, _b, (T*)_c, _m, _k, _n, _splitRows, _slab, index, (T*)_packedB);
                 }
                 catch (Exception error)
                 {

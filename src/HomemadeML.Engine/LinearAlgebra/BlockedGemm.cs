@@ -51,8 +51,11 @@ internal static unsafe partial class BlockedGemm<T>
     /// <summary>Columns of a packed B block: KC·NC·sizeof(T) = 2 MB, a share of the 32 MB L3.</summary>
     internal static int NC => 2 * 1024 * 1024 / (KC * sizeof(T));
 
-    /// <summary>C (m×n, row-major, leading dimension n) = or += op(A)·op(B).</summary>
-    public static void Run(StridedOperand<T> a, StridedOperand<T> b, T* c, int m, int k, int n, bool accumulate, int maxDegreeOfParallelism)
+    /// <summary>
+    /// C (m×n, row-major, leading dimension n) = or += op(A)·op(B). <paramref name="packedB"/>, if given, is op(B)
+    /// already packed by <see cref="PackAll"/>; the blocked kernel then reads it instead of packing B again.
+    /// </summary>
+    public static void Run(StridedOperand<T> a, StridedOperand<T> b, T* c, int m, int k, int n, bool accumulate, int maxDegreeOfParallelism, T* packedB = null)
     {
         if (m == 0 || n == 0)
         {
@@ -79,32 +82,55 @@ internal static unsafe partial class BlockedGemm<T>
         int threads = maxDegreeOfParallelism is 0 or -1 ? Environment.ProcessorCount : Math.Min(maxDegreeOfParallelism, Environment.ProcessorCount);
         if (threads <= 1 || work < ParallelProduct)
         {
-            Blocked(a, b, c, n, m, k, n);
+            Blocked(a, b, c, n, m, k, n, packedB);
             return;
         }
 
-        // One slab of C per worker, cut along the longer side in whole register tiles.
-        bool splitRows = m >= n;
+        // One slab of C per worker, cut along the longer side in whole register tiles (along the rows when B is
+        // packed already: every slab then reads all of it).
+        bool splitRows = m >= n || packedB != null;
         int tile = splitRows ? MR : NR;
         int extent = splitRows ? m : n;
         int slab = (((extent + threads - 1) / threads) + tile - 1) / tile * tile;
         int slabs = (extent + slab - 1) / slab;
         if (slabs <= 1)
         {
-            Blocked(a, b, c, n, m, k, n);
+            Blocked(a, b, c, n, m, k, n, packedB);
             return;
         }
 
-        SlabWork.Run(a, b, c, m, k, n, splitRows, slab, slabs);
+        SlabWork.Run(a, b, c, m, k, n, splitRows, slab, slabs, packedB);
     }
 
+    /// <summary>Elements <see cref="PackAll"/> writes for a k×n op(B).</summary>
+    public static int PackedLength(int k, int n) => checked(k * RoundUp(n, NR));
+
+    /// <summary>
+    /// Packs all of op(B) (k×n) the way <see cref="Blocked(StridedOperand{T}, StridedOperand{T}, T*, nint, int, int, int, T*)"/>
+    /// packs it block by block: NC-column blocks one after another, each as KC-deep slices of NR-wide panels.
+    /// </summary>
+    public static void PackAll(StridedOperand<T> b, int k, int n, T* destination)
+    {
+        for (int jc = 0; jc < n; jc += NC)
+        {
+            int ncCur = Math.Min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC)
+            {
+                PackB(b.Offset(pc, jc), Math.Min(KC, k - pc), ncCur, PackedBlock(destination, k, jc, pc, ncCur));
+            }
+        }
+    }
+
+    /// <summary>Where the slice starting at depth pc of the block starting at column jc lies in a <see cref="PackAll"/> buffer.</summary>
+    private static T* PackedBlock(T* packed, int k, int jc, int pc, int ncCur) => packed + ((nint)jc * k) + ((nint)pc * RoundUp(ncCur, NR));
+
     /// <summary>Multiplies slab <paramref name="index"/> of C: a band of rows, or of columns, <paramref name="slab"/> wide.</summary>
-    private static void RunSlab(StridedOperand<T> a, StridedOperand<T> b, T* c, int m, int k, int n, bool splitRows, int slab, int index)
+    private static void RunSlab(StridedOperand<T> a, StridedOperand<T> b, T* c, int m, int k, int n, bool splitRows, int slab, int index, T* packedB)
     {
         int start = index * slab;
         if (splitRows)
         {
-            Blocked(a.Offset(start, 0), b, c + ((nint)start * n), n, Math.Min(slab, m - start), k, n);
+            Blocked(a.Offset(start, 0), b, c + ((nint)start * n), n, Math.Min(slab, m - start), k, n, packedB);
         }
         else
         {
@@ -172,7 +198,7 @@ internal static unsafe partial class BlockedGemm<T>
     }
 
     /// <summary>One thread's blocked product of its slab: C (m×n, leading dimension ldc) += op(A)·op(B).</summary>
-    internal static void Blocked(StridedOperand<T> a, StridedOperand<T> b, T* c, nint ldc, int m, int k, int n)
+    internal static void Blocked(StridedOperand<T> a, StridedOperand<T> b, T* c, nint ldc, int m, int k, int n, T* packedB = null)
     {
         int nr = NR;
         int nc = NC;
@@ -183,7 +209,7 @@ internal static unsafe partial class BlockedGemm<T>
         {
             T* packA = Buffer(ref workspace.A, mcMax * KC);
             T* packB = Buffer(ref workspace.B, KC * blockColumns);
-            Blocked(a, b, c, ldc, m, k, n, packA, packB);
+            Blocked(a, b, c, ldc, m, k, n, packA, packB, packedB);
         }
         finally
         {
@@ -191,7 +217,7 @@ internal static unsafe partial class BlockedGemm<T>
         }
     }
 
-    private static void Blocked(StridedOperand<T> a, StridedOperand<T> b, T* c, nint ldc, int m, int k, int n, T* packA, T* packB)
+    private static void Blocked(StridedOperand<T> a, StridedOperand<T> b, T* c, nint ldc, int m, int k, int n, T* packA, T* packB, T* packedB)
     {
         int nr = NR;
         int nc = NC;
@@ -201,14 +227,19 @@ internal static unsafe partial class BlockedGemm<T>
         // pass over the data — for one or two sweeps of the micro-kernel. Row-major A is then read where it lies.
         // Likewise few rows (the gradient δᵀ·X): row-major B's full-width panels are read where they lie.
         bool rowsInPlace = a.ColumnStride == 1 && n <= 2 * nr;
-        bool columnsInPlace = !rowsInPlace && b.ColumnStride == 1 && m <= InPlaceRows;
+        bool columnsInPlace = !rowsInPlace && packedB == null && b.ColumnStride == 1 && m <= InPlaceRows;
         for (int jc = 0; jc < n; jc += nc)
         {
             int ncCur = Math.Min(nc, n - jc);
             for (int pc = 0; pc < k; pc += KC)
             {
                 int kc = Math.Min(KC, k - pc);
-                if (!columnsInPlace)
+                T* bBlock = packB;
+                if (packedB != null)
+                {
+                    bBlock = PackedBlock(packedB, k, jc, pc, ncCur);
+                }
+                else if (!columnsInPlace)
                 {
                     PackB(b.Offset(pc, jc), kc, ncCur, packB);
                 }
@@ -224,7 +255,7 @@ internal static unsafe partial class BlockedGemm<T>
                     for (int jr = 0; jr < ncCur; jr += nr)
                     {
                         int nrCur = Math.Min(nr, ncCur - jr);
-                        T* bPanel = packB + ((nint)jr * kc);
+                        T* bPanel = bBlock + ((nint)jr * kc);
                         nint bStride = nr;
                         if (columnsInPlace && nrCur == nr)
                         {

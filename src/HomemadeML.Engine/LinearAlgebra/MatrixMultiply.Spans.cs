@@ -52,6 +52,20 @@ public static partial class MatrixMultiply
         Run(a, k, 1, b, 1, k, destination, m, k, n, accumulate, maxDegreeOfParallelism);
     }
 
+    /// <summary>Computes C = A·Bᵀ (or C += A·Bᵀ) for row-major A (m×k) and a B (n×k) packed beforehand.</summary>
+    internal static unsafe void MultiplyTransposedRight(ReadOnlySpan<double> a, PackedTransposedOperand b, Span<double> destination, int m, bool accumulate = false, int maxDegreeOfParallelism = 0)
+    {
+        int k = b.Columns, n = b.Rows;
+        Validate(a.Length, b.Source.Length, destination.Length, m, k, n, maxDegreeOfParallelism);
+        RequireNoOverlap(a, b.Source, destination);
+        fixed (double* pa = a)
+        fixed (double* pb = b.Source)
+        fixed (double* pc = destination)
+        {
+            BlockedGemm<double>.Run(new(pa, k, 1), new(pb, 1, k), pc, m, k, n, accumulate, maxDegreeOfParallelism, b.Panels);
+        }
+    }
+
     private static unsafe void Run<T>(ReadOnlySpan<T> a, nint aRowStride, nint aColumnStride, ReadOnlySpan<T> b, nint bRowStride, nint bColumnStride, Span<T> destination, int m, int k, int n, bool accumulate, int maxDegreeOfParallelism)
         where T : unmanaged, System.Numerics.INumber<T>
     {

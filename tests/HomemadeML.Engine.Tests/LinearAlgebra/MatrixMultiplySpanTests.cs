@@ -105,6 +105,42 @@ public sealed class MatrixMultiplySpanTests
         Assert.Equal(single, threaded);
     }
 
+    [Theory]
+    [InlineData(1, 5, 3)]       // small: the unblocked loops read B itself
+    [InlineData(128, 785, 25)]  // an MLP tile: A read in place, B's panels from the packed copy, four depth slices
+    [InlineData(301, 300, 40)]  // A packed as well
+    [InlineData(50, 70, 1100)]  // more columns than one packed block
+    [InlineData(2003, 300, 25)] // threaded: slabs of rows share the packed B
+    public void MultiplyTransposedRight_BPackedOnce_ServesEveryAAndMatchesNaive(int m, int k, int n)
+    {
+        var b = Random(9, n * k);
+        var packed = new PackedTransposedOperand();
+        packed.Pack(b, n, k);
+        for (int seed = 10; seed < 12; seed++)
+        {
+            var a = Random(seed, m * k);
+            var initial = Random(seed + 50, m * n);
+            var c = (double[])initial.Clone();
+            MatrixMultiply.MultiplyTransposedRight(a, packed, c, m, accumulate: true);
+            AssertClose(Naive(a, b, m, k, n, Form.TransposedRight, initial), c, k + 1, DoubleTolerance);
+        }
+    }
+
+    [Fact]
+    public void MultiplyTransposedRight_BPackedAgainAfterItChanged_UsesTheNewValues()
+    {
+        const int m = 64, k = 300, n = 25;
+        var a = Random(13, m * k);
+        var b = Random(14, n * k);
+        var packed = new PackedTransposedOperand();
+        packed.Pack(b, n, k);
+        Random(15, n * k).CopyTo(b, 0);
+        packed.Pack(b, n, k);
+        var c = new double[m * n];
+        MatrixMultiply.MultiplyTransposedRight(a, packed, c, m);
+        AssertClose(Naive(a, b, m, k, n, Form.TransposedRight, null), c, k, DoubleTolerance);
+    }
+
     [Fact]
     public void Multiply_WideShortProduct_SplitsColumnsAndMatchesNaive()
     {
