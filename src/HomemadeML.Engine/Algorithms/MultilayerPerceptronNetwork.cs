@@ -28,7 +28,7 @@ internal sealed class MultilayerPerceptronNetwork
     private readonly int[] _sizes;
     private readonly int _chunkRows;
     private readonly Chunk[] _chunks;
-    private readonly PackedTransposedOperand[] _packedWeights; // Θ⁽ˡ⁾ᵀ packed once per pass for every tile's forward product
+    private readonly PackedTransposedOperand[]? _packedWeights; // Θ⁽ˡ⁾ᵀ packed once per pass when several tiles reuse it
     private readonly int _productThreads;
     private readonly ParallelOptions _parallelism;
     private readonly Action<int> _runChunk;
@@ -60,7 +60,7 @@ internal sealed class MultilayerPerceptronNetwork
 
         // Several chunks already occupy the cores; a single chunk (a mini-batch) lets its products use them instead.
         _productThreads = chunks > 1 ? 1 : maxDegreeOfParallelism ?? 0;
-        _packedWeights = [.. Enumerable.Range(1, sizes.Length - 1).Select(_ => new PackedTransposedOperand())];
+        _packedWeights = rows > TileRows ? [.. Enumerable.Range(1, sizes.Length - 1).Select(_ => new PackedTransposedOperand())] : null;
         _parallelism = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1 };
         _runChunk = RunChunk;
     }
@@ -151,7 +151,7 @@ internal sealed class MultilayerPerceptronNetwork
         }
 
         (_input, _weights, _targets, _gradients) = (input, weights, targets, gradients);
-        for (int l = 0; l < weights.Length; l++)
+        for (int l = 0; _packedWeights is not null && l < weights.Length; l++)
         {
             _packedWeights[l].Pack(weights[l].Data, weights[l].Rows, weights[l].Columns);
         }
@@ -199,7 +199,15 @@ internal sealed class MultilayerPerceptronNetwork
         {
             int units = _sizes[l];
             var z = chunk.Products[l].AsSpan(0, rows * units);
-            MatrixMultiply.MultiplyTransposedRight(a, _packedWeights[l - 1], z, rows, maxDegreeOfParallelism: _productThreads);
+            if (_packedWeights is null)
+            {
+                // A single tile (a mini-batch): packing once would pack once for it anyway, on one core.
+                MatrixMultiply.MultiplyTransposedRight(a, _weights![l - 1].Data, z, rows, _sizes[l - 1] + 1, units, maxDegreeOfParallelism: _productThreads);
+            }
+            else
+            {
+                MatrixMultiply.MultiplyTransposedRight(a, _packedWeights[l - 1], z, rows, maxDegreeOfParallelism: _productThreads);
+            }
             if (l == last)
             {
                 Kernels.Kernels.Sigmoid(z, RowsOf(Output, start, rows));

@@ -228,6 +228,7 @@ internal static unsafe partial class BlockedGemm<T>
         // Likewise few rows (the gradient δᵀ·X): row-major B's full-width panels are read where they lie.
         bool rowsInPlace = a.ColumnStride == 1 && n <= 2 * nr;
         bool columnsInPlace = !rowsInPlace && packedB == null && b.ColumnStride == 1 && m <= InPlaceRows;
+        int height = TileHeight(m);
         for (int jc = 0; jc < n; jc += nc)
         {
             int ncCur = Math.Min(nc, n - jc);
@@ -249,7 +250,7 @@ internal static unsafe partial class BlockedGemm<T>
                     int mc = Math.Min(mcMax, m - ic);
                     if (!rowsInPlace)
                     {
-                        PackA(a.Offset(ic, pc), mc, kc, packA);
+                        PackA(a.Offset(ic, pc), mc, kc, height, packA);
                     }
 
                     for (int jr = 0; jr < ncCur; jr += nr)
@@ -270,21 +271,29 @@ internal static unsafe partial class BlockedGemm<T>
                         }
 
                         T* cColumn = c + ((nint)ic * ldc) + jc + jr;
-                        for (int ir = 0; ir < mc; ir += MR)
+                        for (int ir = 0; ir < mc; ir += height)
                         {
-                            int mrCur = Math.Min(MR, mc - ir);
+                            int mrCur = Math.Min(height, mc - ir);
                             T* cTile = cColumn + ((nint)ir * ldc);
-                            // A packed panel interleaves its MR rows (depth steps MR apart); A in place has whole rows.
+                            // A packed panel interleaves its rows (depth steps `height` apart); A in place has whole rows.
                             T* aTile = rowsInPlace ? a.Offset(ic + ir, pc).Data : packA + ((nint)ir * kc);
                             nint aRowStride = rowsInPlace ? a.RowStride : 1;
-                            nint aDepthStride = rowsInPlace ? 1 : MR;
-                            if (Vector512.IsHardwareAccelerated)
+                            nint aDepthStride = rowsInPlace ? 1 : height;
+                            if (Vector512.IsHardwareAccelerated && height == MR)
                             {
-                                MicroKernel512(kc, aTile, aRowStride, aDepthStride, bPanel, bStride, cTile, ldc, mrCur, nrCur);
+                                MicroKernel512<SixRows>(kc, aTile, aRowStride, aDepthStride, bPanel, bStride, cTile, ldc, mrCur, nrCur);
+                            }
+                            else if (Vector512.IsHardwareAccelerated)
+                            {
+                                MicroKernel512<FiveRows>(kc, aTile, aRowStride, aDepthStride, bPanel, bStride, cTile, ldc, mrCur, nrCur);
+                            }
+                            else if (height == MR)
+                            {
+                                MicroKernel256<SixRows>(kc, aTile, aRowStride, aDepthStride, bPanel, bStride, cTile, ldc, mrCur, nrCur);
                             }
                             else
                             {
-                                MicroKernel256(kc, aTile, aRowStride, aDepthStride, bPanel, bStride, cTile, ldc, mrCur, nrCur);
+                                MicroKernel256<FiveRows>(kc, aTile, aRowStride, aDepthStride, bPanel, bStride, cTile, ldc, mrCur, nrCur);
                             }
                         }
                     }
@@ -293,22 +302,22 @@ internal static unsafe partial class BlockedGemm<T>
         }
     }
 
-    /// <summary>Packs an mc×kc block of op(A) into MR-tall panels, each laid out p-major: panel[p·MR + r]; short panels are zero-padded.</summary>
-    private static void PackA(StridedOperand<T> a, int mc, int kc, T* destination)
+    /// <summary>Packs an mc×kc block of op(A) into panels <paramref name="height"/> rows tall, each laid out p-major: panel[p·height + r]; short panels are zero-padded.</summary>
+    private static void PackA(StridedOperand<T> a, int mc, int kc, int height, T* destination)
     {
-        for (int ir = 0; ir < mc; ir += MR)
+        for (int ir = 0; ir < mc; ir += height)
         {
-            int rows = Math.Min(MR, mc - ir);
+            int rows = Math.Min(height, mc - ir);
             T* panel = destination + ((nint)ir * kc);
             if (a.ColumnStride == 1)
             {
-                // Row-major A: read each row contiguously, write with stride MR.
+                // Row-major A: read each row contiguously, write with stride height.
                 for (int r = 0; r < rows; r++)
                 {
                     T* source = a.Data + ((ir + r) * a.RowStride);
                     for (int p = 0; p < kc; p++)
                     {
-                        panel[(p * MR) + r] = source[p];
+                        panel[(p * height) + r] = source[p];
                     }
                 }
             }
@@ -318,16 +327,16 @@ internal static unsafe partial class BlockedGemm<T>
                 {
                     for (int r = 0; r < rows; r++)
                     {
-                        panel[(p * MR) + r] = a[ir + r, p];
+                        panel[(p * height) + r] = a[ir + r, p];
                     }
                 }
             }
 
-            for (int r = rows; r < MR; r++)
+            for (int r = rows; r < height; r++)
             {
                 for (int p = 0; p < kc; p++)
                 {
-                    panel[(p * MR) + r] = T.Zero;
+                    panel[(p * height) + r] = T.Zero;
                 }
             }
         }
@@ -372,10 +381,11 @@ internal static unsafe partial class BlockedGemm<T>
         }
     }
 
-    /// <summary>C[0..mr, 0..nr] += A·Bpanel with a 6 × (2·Vector512) register tile. A's rows lie
+    /// <summary>C[0..mr, 0..nr] += A·Bpanel with a 6 (or 5) × (2·Vector512) register tile. A's rows lie
     /// <paramref name="aRowStride"/> apart and its depth steps <paramref name="aDepthStride"/> apart (a packed panel
     /// or A in place); B's rows lie <paramref name="bStride"/> apart (NR when packed, B's row stride in place).</summary>
-    private static void MicroKernel512(int kc, T* a, nint aRowStride, nint aDepthStride, T* b, nint bStride, T* c, nint ldc, int mr, int nr)
+    private static void MicroKernel512<THeight>(int kc, T* a, nint aRowStride, nint aDepthStride, T* b, nint bStride, T* c, nint ldc, int mr, int nr)
+        where THeight : struct, ITileHeight
     {
         int w = Vector512<T>.Count;
         Vector512<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
@@ -404,21 +414,29 @@ internal static unsafe partial class BlockedGemm<T>
             ai = Vector512.Create(a4[depth]);
             c40 = Fma(ai, b0, c40);
             c41 = Fma(ai, b1, c41);
-            ai = Vector512.Create(a5[depth]);
-            c50 = Fma(ai, b0, c50);
-            c51 = Fma(ai, b1, c51);
+            if (THeight.Rows == 6)
+            {
+                ai = Vector512.Create(a5[depth]);
+                c50 = Fma(ai, b0, c50);
+                c51 = Fma(ai, b1, c51);
+            }
+
             depth += aDepthStride;
             b += bStride;
         }
 
-        if (mr == MR && nr == 2 * w)
+        if (mr == THeight.Rows && nr == 2 * w)
         {
             AddTo(c, w, c00, c01);
             AddTo(c + ldc, w, c10, c11);
             AddTo(c + (2 * ldc), w, c20, c21);
             AddTo(c + (3 * ldc), w, c30, c31);
             AddTo(c + (4 * ldc), w, c40, c41);
-            AddTo(c + (5 * ldc), w, c50, c51);
+            if (THeight.Rows == 6)
+            {
+                AddTo(c + (5 * ldc), w, c50, c51);
+            }
+
             return;
         }
 
@@ -441,7 +459,8 @@ internal static unsafe partial class BlockedGemm<T>
     }
 
     /// <summary><see cref="MicroKernel512"/> with a 6 × (2·Vector256) register tile.</summary>
-    private static void MicroKernel256(int kc, T* a, nint aRowStride, nint aDepthStride, T* b, nint bStride, T* c, nint ldc, int mr, int nr)
+    private static void MicroKernel256<THeight>(int kc, T* a, nint aRowStride, nint aDepthStride, T* b, nint bStride, T* c, nint ldc, int mr, int nr)
+        where THeight : struct, ITileHeight
     {
         int w = Vector256<T>.Count;
         Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
@@ -470,21 +489,29 @@ internal static unsafe partial class BlockedGemm<T>
             ai = Vector256.Create(a4[depth]);
             c40 = Fma(ai, b0, c40);
             c41 = Fma(ai, b1, c41);
-            ai = Vector256.Create(a5[depth]);
-            c50 = Fma(ai, b0, c50);
-            c51 = Fma(ai, b1, c51);
+            if (THeight.Rows == 6)
+            {
+                ai = Vector256.Create(a5[depth]);
+                c50 = Fma(ai, b0, c50);
+                c51 = Fma(ai, b1, c51);
+            }
+
             depth += aDepthStride;
             b += bStride;
         }
 
-        if (mr == MR && nr == 2 * w)
+        if (mr == THeight.Rows && nr == 2 * w)
         {
             AddTo(c, w, c00, c01);
             AddTo(c + ldc, w, c10, c11);
             AddTo(c + (2 * ldc), w, c20, c21);
             AddTo(c + (3 * ldc), w, c30, c31);
             AddTo(c + (4 * ldc), w, c40, c41);
-            AddTo(c + (5 * ldc), w, c50, c51);
+            if (THeight.Rows == 6)
+            {
+                AddTo(c + (5 * ldc), w, c50, c51);
+            }
+
             return;
         }
 
@@ -575,6 +602,29 @@ internal static unsafe partial class BlockedGemm<T>
 
         return Vector256.FusedMultiplyAdd(x.AsSingle(), y.AsSingle(), accumulator.AsSingle()).As<float, T>();
     }
+
+    /// <summary>The height of a micro-kernel's register tile as a type, so the JIT compiles one kernel per height with the sixth row's code gone from the five-row one.</summary>
+    private interface ITileHeight
+    {
+        static abstract int Rows { get; }
+    }
+
+    private readonly struct SixRows : ITileHeight
+    {
+        public static int Rows => MR;
+    }
+
+    private readonly struct FiveRows : ITileHeight
+    {
+        public static int Rows => 5;
+    }
+
+    /// <summary>
+    /// Rows of the register tiles for a block of m rows: five when so few rows split better in fives (the 25 hidden
+    /// units or 10 classes of a gradient δᵀ·X: 6+6+6+6+1 computes 30 rows for 25, five-row tiles exactly 25), else
+    /// six (fewer loads per multiply-add).
+    /// </summary>
+    private static int TileHeight(int m) => m <= 60 && RoundUp(m, 5) < RoundUp(m, MR) ? 5 : MR;
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 

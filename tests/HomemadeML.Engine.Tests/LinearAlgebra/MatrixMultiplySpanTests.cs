@@ -22,6 +22,9 @@ public sealed class MatrixMultiplySpanTests
             // Few columns: row-major A is read in place, not packed (a short last tile, one and two column panels);
             // few rows: row-major B's full panels are read in place and a narrower last one packed.
             (301, 97, 25), (64, 785, 10), (200, 300, 32), (25, 600, 785), (32, 300, 64),
+
+            // Few rows that split better in fives run five-row register tiles (10 classes; 19 = 5+5+5+4).
+            (10, 785, 100), (19, 300, 70),
         ];
         foreach (var (m, k, n) in shapes)
         {
