@@ -68,16 +68,32 @@ internal sealed record BenchmarkOptions
     public IEnumerable<string> ToArguments()
     {
         string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-        if (Rows is { } rows)
+        (string Name, int? Value)[] numbers =
+            [("--repeat", Repeat), ("--rounds", Rounds), ("--rows", Rows), ("--max-iter", MaxIterations), ("--epochs", Epochs)];
+        foreach (var (name, value) in numbers)
         {
-            yield return "--rows";
-            yield return Text(rows);
+            if (value is { } set)
+            {
+                yield return name;
+                yield return Text(set);
+            }
+        }
+
+        if (Sizes is { } sizes)
+        {
+            yield return "--sizes";
+            yield return string.Join(',', sizes.Select(Text));
         }
 
         if (Threads != 0)
         {
             yield return "--threads";
             yield return Text(Threads);
+        }
+
+        if (!RunPeer)
+        {
+            yield return "--no-peer";
         }
     }
 

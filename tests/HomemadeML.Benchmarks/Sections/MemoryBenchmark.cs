@@ -120,20 +120,7 @@ internal sealed class MemoryBenchmark : IBenchmarkSection
 
     private static double RunEngineChild(string workload, BenchmarkOptions options)
     {
-        string host = Environment.ProcessPath ?? "dotnet";
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-        {
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HomemadeML.Benchmarks.dll"));
-        }
-
-        start.ArgumentList.Add(ChildCommand);
-        start.ArgumentList.Add(workload);
-        foreach (string argument in options.ToArguments())
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = ChildProcess.StartInfo([ChildCommand, workload, .. options.ToArguments()], redirectStandardError: true);
         using var process = Process.Start(start)!;
         var errors = process.StandardError.ReadToEndAsync();
         string text = process.StandardOutput.ReadToEnd();
