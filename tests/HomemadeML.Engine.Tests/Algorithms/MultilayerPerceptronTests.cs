@@ -16,21 +16,9 @@ public class MultilayerPerceptronTests
     public void CostAndGradient_TwoHiddenLayers_PassesGradientCheck(int rows)
     {
         int[] sizes = [4, 5, 3, 3];
+        var (input, targets, _) = RandomProblem(sizes, rows, seed: rows);
         var random = new Random(rows);
-        var input = new Matrix(rows, sizes[0] + 1);
-        var labels = new int[rows];
-        for (int i = 0; i < rows; i++)
-        {
-            input[i, 0] = 1;
-            for (int j = 1; j < input.Columns; j++)
-            {
-                input[i, j] = (2 * random.NextDouble()) - 1;
-            }
-
-            labels[i] = i % 3;
-        }
-
-        var objective = MultilayerPerceptronNetwork.CreateObjective(sizes, input, OneHot.Encode(labels, 3), lambda: 0.7);
+        var objective = MultilayerPerceptronNetwork.CreateObjective(sizes, input, targets, lambda: 0.7);
         int parameterCount = MultilayerPerceptronNetwork.CreateWeights(sizes).Sum(w => w.Data.Length);
         var parameters = Enumerable.Range(0, parameterCount).Select(_ => (random.NextDouble() - 0.5) * 1.6).ToArray();
         var check = GradientCheck.Run(objective, parameters);
