@@ -6,13 +6,14 @@ using HomemadeML.Skill.Hosting;
 Console.SetOut(Console.Error);
 
 // No arguments (how MCP clients launch it), "serve" or only --max-… limit flags: MCP over stdio. --http: Streamable HTTP.
-// Anything else: the command-line face for people (homemade-ml run …, explain …, --help).
-if (args.Length == 0 || args[0] == "serve" || args[0].StartsWith("--max-", StringComparison.Ordinal))
+// Anything else, and any --help: the command-line face for people (homemade-ml run …, explain …, --help).
+bool help = args.Contains("--help") || args.Contains("-h");
+if (!help && (args.Length == 0 || args[0] == "serve" || args[0].StartsWith("--max-", StringComparison.Ordinal)))
 {
     return await StdioServer.RunAsync(args).ConfigureAwait(false);
 }
 
-if (args.Contains("--http"))
+if (!help && args.Contains("--http"))
 {
     return await HttpServer.RunAsync(args).ConfigureAwait(false);
 }

@@ -22,8 +22,10 @@ public static class CommandLine
         Usage:
           homemade-ml                      serve MCP over stdio (what MCP clients launch)
           homemade-ml serve [LIMITS]       the same, with limits: --max-training-seconds N (default 40), --max-csv-bytes N
-                                           (2097152), --max-iterations N (100000), --max-concurrent-trainings N (cores);
-                                           also HOMEMADE_ML_MAX_TRAINING_SECONDS, _MAX_CSV_BYTES, _MAX_ITERATIONS, _MAX_CONCURRENT_TRAININGS
+                                           (2097152), --max-cells N (47100000), --max-iterations N (100000),
+                                           --max-network-weights N (10000000), --max-sweep-values N (8),
+                                           --max-concurrent-trainings N (cores), --fashion-mnist FOLDER; each also a
+                                           variable (HOMEMADE_ML_MAX_CELLS, …, HOMEMADE_ML_FASHION_MNIST); flags win
           homemade-ml --http [--urls URL] [--allow-remote] [LIMITS]
                                            serve MCP over Streamable HTTP at URL/mcp (default http://127.0.0.1:5077)
           homemade-ml list                 the five algorithms in learning order

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HomemadeML.Skill.Cli;
+using HomemadeML.Skill.Services;
 
 namespace HomemadeML.Skill.Tests.Cli;
 
@@ -31,6 +32,13 @@ public class CommandLineTests
         var (exit, output, _) = await RunAsync(command, "--help");
         Assert.Equal(0, exit);
         Assert.Contains("homemade-ml", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_NamesEveryServerLimitFlag()
+    {
+        var (_, output, _) = await RunAsync("run", "--help");
+        Assert.All(SkillLimits.Flags, flag => Assert.Contains(flag + " ", output, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -53,6 +53,20 @@ public class StdioServerTests
         Assert.Contains(lines, l => l.Contains("\"inertia\"", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("serve", "--help")]
+    [InlineData("--http", "--help")]
+    [InlineData("--max-cells", "1000", "-h")]
+    public async Task ServerCommandWithHelp_PrintsUsageInsteadOfServing(params string[] args)
+    {
+        using var process = Process.Start(ServerProcess.StartInfo(args))!;
+        process.StandardInput.Close(); // a server would wait for requests; usage does not read stdin
+        string output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("--max-network-weights N", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SdkClient_OverStdio_ListsToolsResourcesAndPrompts()
     {
