@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace HomemadeML.Benchmarks;
 
-/// <summary>Starts this benchmark program again as a fresh process, under the same host (apphost or <c>dotnet x.dll</c>).</summary>
+/// <summary>Child processes of the benchmarks: this program again (a fresh runtime) and the Python peers.</summary>
 internal static class ChildProcess
 {
+    /// <summary>This benchmark program again, under the same host (apphost or <c>dotnet x.dll</c>).</summary>
     public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, bool redirectStandardError)
     {
         string host = Environment.ProcessPath ?? "dotnet";
@@ -20,5 +22,24 @@ internal static class ChildProcess
         }
 
         return start;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="start"/> (stdout and stderr redirected) and parses its stdout as JSON; null, with the
+    /// child's stderr written to ours under <paramref name="label"/>, if it exits with an error.
+    /// </summary>
+    public static JsonDocument? RunForJson(ProcessStartInfo start, string label)
+    {
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            Console.Error.WriteLine($"{label} exited with {process.ExitCode}: {errors.Result}");
+            return null;
+        }
+
+        return JsonDocument.Parse(output);
     }
 }

@@ -26,17 +26,7 @@ internal static class PythonPeer
         start.Environment.Remove("OPENBLAS_L2_SIZE");
         try
         {
-            using var process = Process.Start(start)!;
-            var errors = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                Console.Error.WriteLine($"{script} exited with {process.ExitCode}: {errors.Result}");
-                return null;
-            }
-
-            return JsonDocument.Parse(output);
+            return ChildProcess.RunForJson(start, script);
         }
         catch (System.ComponentModel.Win32Exception error)
         {

@@ -632,7 +632,7 @@ internal static unsafe partial class BlockedGemm<T>
 
     /// <summary>A packing buffer of at least <paramref name="length"/> elements, 64-byte aligned.
     /// Pinned (on the pinned-object heap) so the raw pointer stays valid; grown, never shrunk.</summary>
-    private static T* Buffer(ref T[]? buffer, int length)
+    internal static T* Buffer(ref T[]? buffer, int length)
     {
         int padded = length + (BufferAlignment / sizeof(T));
         if (buffer is null || buffer.Length < padded)

@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-
 namespace HomemadeML.Engine.LinearAlgebra;
 
 /// <summary>
@@ -11,9 +8,7 @@ namespace HomemadeML.Engine.LinearAlgebra;
 /// </summary>
 internal sealed unsafe class PackedTransposedOperand
 {
-    private const int Alignment = 64;
-
-    private double[] _panels = [];
+    private double[]? _buffer;
 
     /// <summary>B as it was packed (the product's small-size path reads it directly).</summary>
     public double[] Source { get; private set; } = [];
@@ -24,6 +19,9 @@ internal sealed unsafe class PackedTransposedOperand
     /// <summary>Columns of B: the product's depth.</summary>
     public int Columns { get; private set; }
 
+    /// <summary>The packed panels, 64-byte aligned in a pinned buffer.</summary>
+    internal double* Panels { get; private set; }
+
     /// <summary>Packs Bᵀ for the row-major <paramref name="b"/> (rows × columns); the buffer grows if needed, never shrinks.</summary>
     public void Pack(double[] b, int rows, int columns)
     {
@@ -33,26 +31,11 @@ internal sealed unsafe class PackedTransposedOperand
             throw new ArgumentException($"b has length {b.Length}; {rows}×{columns} needs {(long)rows * columns}.", nameof(b));
         }
 
-        int length = BlockedGemm<double>.PackedLength(columns, rows) + (Alignment / sizeof(double));
-        if (_panels.Length < length)
-        {
-            _panels = GC.AllocateUninitializedArray<double>(length, pinned: true);
-        }
-
+        Panels = BlockedGemm<double>.Buffer(ref _buffer, BlockedGemm<double>.PackedLength(columns, rows));
         (Source, Rows, Columns) = (b, rows, columns);
         fixed (double* source = b)
         {
             BlockedGemm<double>.PackAll(new(source, 1, columns), columns, rows, Panels);
-        }
-    }
-
-    /// <summary>The packed panels, 64-byte aligned (the buffer is pinned, so the address holds).</summary>
-    internal double* Panels
-    {
-        get
-        {
-            nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_panels));
-            return (double*)((address + Alignment - 1) & ~(nint)(Alignment - 1));
         }
     }
 }

@@ -121,18 +121,8 @@ internal sealed class MemoryBenchmark : IBenchmarkSection
     private static double RunEngineChild(string workload, BenchmarkOptions options)
     {
         var start = ChildProcess.StartInfo([ChildCommand, workload, .. options.ToArguments()], redirectStandardError: true);
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        string text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            Console.Error.WriteLine($"{ChildCommand} {workload} exited with {process.ExitCode}: {errors.Result}");
-            return double.NaN;
-        }
-
-        using var json = JsonDocument.Parse(text);
-        return json.RootElement.GetProperty("peak_bytes").GetDouble();
+        using var json = ChildProcess.RunForJson(start, $"{ChildCommand} {workload}");
+        return json?.RootElement.GetProperty("peak_bytes").GetDouble() ?? double.NaN;
     }
 
     /// <summary>VmHWM (the peak resident set, in kB) from /proc/self/status, in bytes; NaN where there is no /proc.</summary>
