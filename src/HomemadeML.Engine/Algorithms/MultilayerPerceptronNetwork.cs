@@ -47,7 +47,7 @@ internal sealed class MultilayerPerceptronNetwork
         _sizes = sizes;
         Rows = rows;
         Output = new Matrix(rows, sizes[^1]);
-        long weights = CreateWeights(sizes).Sum(w => (long)w.Data.Length);
+        long weights = Enumerable.Range(1, sizes.Length - 1).Sum(l => (long)sizes[l] * (sizes[l - 1] + 1)); // counted, not allocated
         long tileValues = (long)TileRows * Enumerable.Range(1, sizes.Length - 1).Sum(l => (4L * sizes[l]) + 2);
         long chunkBytes = (weights + tileValues) * sizeof(double);
         long maxChunks = Math.Max(1L, ChunkBuffersBudget / chunkBytes);
